@@ -1,0 +1,122 @@
+package dev.druidtasks.server.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/** A half-open time range [start, end), as Druid writes it: {@code 2015-09-12/2015-09-13}. */
+public record Interval(Instant start, Instant end) {
+
+  public static final Interval ETERNITY =
+      new Interval(Instant.parse("-146136543-09-08T08:23:32.096Z"), Instant.parse("+146140482-04-24T15:36:27.903Z"));
+
+  public Interval {
+    if (start.isAfter(end)) {
+      throw new IllegalArgumentException("The end of interval [" + start + "/" + end + "] must not be before its start");
+    }
+  }
+
+  public boolean overlaps(Interval other) {
+    return start.isBefore(other.end) && other.start.isBefore(end);
+  }
+
+  public boolean contains(Instant t) {
+    return !t.isBefore(start) && t.isBefore(end);
+  }
+
+  public long durationMillis() {
+    return end.toEpochMilli() - start.toEpochMilli();
+  }
+
+  /**
+   * Parses {@code start/end}, {@code start/period} or {@code period/end} with the given separator
+   * ('/' in bodies, '_' in the createdTimeInterval query parameter).
+   */
+  public static Interval parse(String text, char separator) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("interval is empty");
+    }
+    int at = text.indexOf(separator);
+    if (at <= 0 || at == text.length() - 1 || text.indexOf(separator, at + 1) >= 0) {
+      throw new IllegalArgumentException("Invalid interval [" + text + "]: expected start" + separator + "end");
+    }
+    String a = text.substring(0, at).trim();
+    String b = text.substring(at + 1).trim();
+    try {
+      if (a.startsWith("P")) {
+        Instant end = parseInstant(b);
+        return new Interval(minus(end, a), end);
+      }
+      Instant start = parseInstant(a);
+      if (b.startsWith("P")) {
+        return new Interval(start, plus(start, b));
+      }
+      return new Interval(start, parseInstant(b));
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new IllegalArgumentException("Invalid interval [" + text + "]: " + e.getMessage());
+    }
+  }
+
+  /** ISO-8601 instant, date-time without zone (UTC), or date (midnight UTC). */
+  public static Instant parseInstant(String s) {
+    String t = s.trim();
+    try {
+      return OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeParseException ignored) {
+      // try the shorter forms below
+    }
+    try {
+      return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException ignored) {
+      // try a plain date
+    }
+    if (t.matches("\\d{4}")) {
+      return LocalDate.of(Integer.parseInt(t), 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+    if (t.matches("\\d{4}-\\d{2}")) {
+      return LocalDate.parse(t + "-01").atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+    if (t.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}")) {
+      return LocalDateTime.parse(t + ":00").toInstant(ZoneOffset.UTC);
+    }
+    return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+  }
+
+  private static Instant plus(Instant t, String iso) {
+    int tAt = iso.indexOf('T');
+    var odt = t.atOffset(ZoneOffset.UTC);
+    if (tAt < 0) {
+      return odt.plus(Period.parse(iso)).toInstant();
+    }
+    String datePart = iso.substring(0, tAt);
+    String timePart = "PT" + iso.substring(tAt + 1);
+    if (datePart.length() > 1) {
+      odt = odt.plus(Period.parse(datePart));
+    }
+    return odt.plus(Duration.parse(timePart)).toInstant();
+  }
+
+  private static Instant minus(Instant t, String iso) {
+    int tAt = iso.indexOf('T');
+    var odt = t.atOffset(ZoneOffset.UTC);
+    if (tAt < 0) {
+      return odt.minus(Period.parse(iso)).toInstant();
+    }
+    String datePart = iso.substring(0, tAt);
+    String timePart = "PT" + iso.substring(tAt + 1);
+    if (datePart.length() > 1) {
+      odt = odt.minus(Period.parse(datePart));
+    }
+    return odt.minus(Duration.parse(timePart)).toInstant();
+  }
+
+  @Override
+  public String toString() {
+    return Timestamps.format(start) + "/" + Timestamps.format(end);
+  }
+}

@@ -1,0 +1,69 @@
+package dev.druidtasks.server.task;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+
+/** Checks task ids as Druid does (they reach URLs and file names) and makes new ones. */
+public final class TaskIds {
+  /** Longer ids are refused; Druid's metadata store column holds 255 characters. */
+  public static final int MAX_LENGTH = 255;
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private TaskIds() {}
+
+  /** @throws InvalidTaskException naming what is wrong with the id */
+  public static void validate(String id) throws InvalidTaskException {
+    String problem = problem(id);
+    if (problem != null) {
+      throw new InvalidTaskException("Invalid value for field [task ID]: " + problem);
+    }
+  }
+
+  /** Null when the id is acceptable, else why not. */
+  public static String problem(String id) {
+    if (id == null || id.isEmpty()) {
+      return "Value cannot be null or empty.";
+    }
+    if (id.length() > MAX_LENGTH) {
+      return "Value is " + id.length() + " characters long; at most " + MAX_LENGTH + " are allowed.";
+    }
+    if (id.startsWith(".")) {
+      return "Value [" + printable(id) + "] cannot start with '.'.";
+    }
+    if (id.contains("/")) {
+      return "Value [" + printable(id) + "] cannot contain '/'.";
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isWhitespace(c) && c != ' ' || Character.isSpaceChar(c) && c != ' ') {
+        return "Value [" + printable(id) + "] contains illegal whitespace characters. Only space is allowed.";
+      }
+      if (Character.isISOControl(c) || Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF') {
+        return "Value [" + printable(id) + "] contains illegal UTF8 character [#" + (int) c + "] at position [" + i + "]";
+      }
+    }
+    return null;
+  }
+
+  /** Druid's shape: {@code <type>_<dataSource>_<8 letters a–p>_<ISO time>}. */
+  public static String generate(String type, String dataSource, Instant now) {
+    StringBuilder letters = new StringBuilder(8);
+    for (int i = 0; i < 8; i++) {
+      letters.append((char) ('a' + RANDOM.nextInt(16)));
+    }
+    return type + "_" + dataSource + "_" + letters + "_" + Timestamps.format(now);
+  }
+
+  private static String printable(String id) {
+    StringBuilder b = new StringBuilder();
+    id.codePoints().limit(100).forEach(cp -> {
+      if (Character.isISOControl(cp) || Character.isWhitespace(cp) && cp != ' ') {
+        b.append(String.format("\\u%04x", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    });
+    return id.length() > 100 ? b + "..." : b.toString();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.druidtasks.server.task;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One kind of task ({@code noop}, {@code index_parallel}, …): reads its payload into a {@link Task}. */
+public interface TaskType {
+  /** The value of the payload's {@code type} field. */
+  String name();
+
+  /**
+   * Validates the submitted (or stored) payload, fills its defaults and returns the task. The
+   * payload's {@code id} is already set and checked when this is called.
+   */
+  Task read(ObjectNode payload) throws InvalidTaskException;
+
+  /** The data source named by a payload, for ids generated before {@link #read}. */
+  default String dataSourceOf(ObjectNode payload) {
+    return payload.path("dataSource").asText("none");
+  }
+}
