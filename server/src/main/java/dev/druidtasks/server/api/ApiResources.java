@@ -1,0 +1,31 @@
+package dev.druidtasks.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidtasks.server.engine.TaskQueue;
+import dev.druidtasks.server.store.TaskStore;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Registers the HTTP surface: the Tasks API (unless the node is a worker only), status, error mappers. */
+public final class ApiResources {
+  /** Bodies larger than this are refused with 413 before they are read. */
+  public static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+  private ApiResources() {}
+
+  public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
+      Clock clock, Duration recentlyFinished, boolean tasksApi, Map<String, Object> nodeInfo, String version) {
+    jersey.register(new JsonErrorMapper());
+    jersey.register(new WebErrorMapper());
+    jersey.register(new UnexpectedErrorMapper());
+    jersey.register(new BodySizeLimit(MAX_BODY_BYTES));
+    jersey.register(new StatusEndpoints(new StatusResource(version, nodeInfo)));
+    if (tasksApi) {
+      jersey.register(new TaskInformationEndpoints(new TaskInformationResource(store, json, clock, recentlyFinished)));
+      jersey.register(new TaskOperationsEndpoints(new TaskOperationsResource(queue, json)));
+      jersey.register(new TaskManagementEndpoints(new TaskManagementResource(store)));
+    }
+  }
+}

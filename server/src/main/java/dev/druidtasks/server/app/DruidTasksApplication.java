@@ -1,0 +1,114 @@
+package dev.druidtasks.server.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidtasks.server.api.ApiResources;
+import dev.druidtasks.server.engine.EngineConfig;
+import dev.druidtasks.server.engine.TaskQueue;
+import dev.druidtasks.server.engine.TaskScheduler;
+import dev.druidtasks.server.engine.TaskWorker;
+import dev.druidtasks.server.store.LeaderLatch;
+import dev.druidtasks.server.store.Migrations;
+import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.TaskTypeRegistry;
+import dev.druidtasks.server.task.noop.NoopTaskType;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.migrations.MigrationsBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.jdbi.v3.core.Jdbi;
+
+/** The druid-tasks node: the Tasks API, the scheduler and a worker, over PostgreSQL. */
+public class DruidTasksApplication extends Application<DruidTasksConfiguration> {
+  public static final String VERSION = "33.0.0-druid-tasks";
+
+  public static void main(String[] args) throws Exception {
+    new DruidTasksApplication().run(args.length == 0 ? new String[] {"serve"} : args);
+  }
+
+  @Override
+  public String getName() {
+    return "druid-tasks";
+  }
+
+  @Override
+  public void initialize(Bootstrap<DruidTasksConfiguration> bootstrap) {
+    bootstrap.addCommand(new ServeCommand(this, "serve",
+        "Runs the Tasks API, the scheduler and a worker (the default command)", "all", System::getenv));
+    bootstrap.addCommand(new ServeCommand(this, "worker",
+        "Runs a worker only: claims and runs tasks from the shared database", "worker", System::getenv));
+    bootstrap.addBundle(new MigrationsBundle<>() {
+      @Override
+      public DataSourceFactory getDataSourceFactory(DruidTasksConfiguration config) {
+        return DatabaseBootstrap.resolve(config);
+      }
+    });
+  }
+
+  @Override
+  public void run(DruidTasksConfiguration config, Environment env) throws Exception {
+    Clock clock = Clock.systemUTC();
+    ObjectMapper json = env.getObjectMapper();
+    Path dataDir = Path.of(config.getDataDir()).toAbsolutePath().normalize();
+    Files.createDirectories(dataDir);
+
+    DataSourceFactory db = DatabaseBootstrap.resolve(config);
+    env.lifecycle().manage(new Managed() {
+      @Override
+      public void stop() {
+        DatabaseBootstrap.stop();
+      }
+    });
+    Migrations.apply(db.getUrl(), db.getUser(), db.getPassword());
+    Jdbi jdbi = new JdbiFactory().build(env, db, "postgresql");
+    TaskStore store = new TaskStore(jdbi, json, clock);
+
+    TaskTypeRegistry registry = new TaskTypeRegistry(clock,
+        new NoopTaskType());
+
+    EngineConfig engine = new EngineConfig(config.getHost(), config.getWorkerCapacity(),
+        config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),
+        config.getWorkerTimeout().toJavaDuration(), dataDir.resolve("segments"), dataDir.resolve("task-work"));
+    TaskWorker worker = new TaskWorker(store, registry, json, engine, clock);
+    boolean api = !"worker".equals(config.getRole());
+    TaskScheduler scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), json, engine, clock, worker::wake);
+    TaskQueue queue = new TaskQueue(store, registry, json, clock);
+    queue.onChange(scheduler::wake);
+    queue.onChange(worker::wake);
+
+    env.lifecycle().manage(new Managed() {
+      @Override
+      public void start() {
+        scheduler.start();
+      }
+
+      @Override
+      public void stop() {
+        worker.stop();
+        scheduler.stop();
+      }
+    });
+    // The worker reports the port it really listens on (it may be chosen at start) as task location.
+    env.lifecycle().addServerLifecycleListener(server -> {
+      for (var connector : server.getConnectors()) {
+        if (connector instanceof NetworkConnector nc && "application".equals(nc.getName())) {
+          worker.start(nc.getLocalPort());
+          return;
+        }
+      }
+      worker.start(((NetworkConnector) server.getConnectors()[0]).getLocalPort());
+    });
+
+    Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
+    ApiResources.register(env.jersey(), store, queue, json, clock, recent, api,
+        Map.of("role", config.getRole(), "capacity", config.getWorkerCapacity()), VERSION);
+  }
+}

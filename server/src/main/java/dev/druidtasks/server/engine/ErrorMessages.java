@@ -1,0 +1,16 @@
+package dev.druidtasks.server.engine;
+
+/** Task error messages as Druid stores them: cut to 100 characters, the full text goes to the log. */
+final class ErrorMessages {
+  static final int MAX = 100;
+  static final String SHUTDOWN = "Shutdown request from user";
+
+  private ErrorMessages() {}
+
+  static String truncate(String msg) {
+    if (msg == null) {
+      return null;
+    }
+    return msg.length() <= MAX ? msg : msg.substring(0, MAX) + "...";
+  }
+}

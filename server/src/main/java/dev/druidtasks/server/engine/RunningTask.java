@@ -1,0 +1,116 @@
+package dev.druidtasks.server.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.DataSegment;
+import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.TaskExecution;
+import dev.druidtasks.server.task.TaskLockException;
+import dev.druidtasks.server.task.TaskLog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** One task on this worker: the {@link TaskExecution} it sees, backed by the store. */
+final class RunningTask implements TaskExecution {
+  private static final long LOCK_RETRY_MS = 100;
+
+  private final String taskId;
+  private final String groupId;
+  private final TaskStore store;
+  private final ObjectMapper json;
+  private final TaskLogWriter log;
+  private final Path workDir;
+  private final Path deepStorage;
+  private volatile boolean stopRequested;
+
+  RunningTask(String taskId, String groupId, TaskStore store, ObjectMapper json, TaskLogWriter log, Path workDir,
+      Path deepStorage) {
+    this.taskId = taskId;
+    this.groupId = groupId;
+    this.store = store;
+    this.json = json;
+    this.log = log;
+    this.workDir = workDir;
+    this.deepStorage = deepStorage;
+  }
+
+  void requestStop() {
+    stopRequested = true;
+  }
+
+  TaskLogWriter logWriter() {
+    return log;
+  }
+
+  @Override
+  public String taskId() {
+    return taskId;
+  }
+
+  @Override
+  public TaskLog log() {
+    return log;
+  }
+
+  @Override
+  public boolean stopRequested() {
+    return stopRequested;
+  }
+
+  @Override
+  public void writeReports(ObjectNode reports) {
+    try {
+      store.writeReports(taskId, json.writeValueAsString(reports));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("report is not serialisable", e);
+    }
+  }
+
+  @Override
+  public Path workDir() {
+    return workDir;
+  }
+
+  @Override
+  public Path deepStorage() {
+    return deepStorage;
+  }
+
+  @Override
+  public String lock(Interval chunk) throws TaskLockException {
+    String dataSource = store.find(taskId).orElseThrow().dataSource();
+    boolean told = false;
+    while (true) {
+      Optional<String> version = store.tryLock(taskId, groupId, dataSource, chunk);
+      if (version.isPresent()) {
+        return version.get();
+      }
+      if (!told) {
+        log.info("Waiting for the lock on [" + dataSource + "] interval [" + chunk + "] held by another task");
+        told = true;
+      }
+      if (stopRequested) {
+        throw new TaskLockException("Stopped while waiting for the lock on interval [" + chunk + "]");
+      }
+      try {
+        Thread.sleep(LOCK_RETRY_MS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TaskLockException("Interrupted while waiting for the lock on interval [" + chunk + "]");
+      }
+    }
+  }
+
+  @Override
+  public List<DataSegment> usedSegments(String dataSource, Interval interval) {
+    return store.usedSegments(dataSource, interval);
+  }
+
+  @Override
+  public int allocatePendingSegment(String dataSource, Interval interval, String version) {
+    return store.allocatePendingSegment(taskId, dataSource, interval, version);
+  }
+}

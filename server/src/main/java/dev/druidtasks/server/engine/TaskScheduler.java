@@ -1,0 +1,133 @@
+package dev.druidtasks.server.engine;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidtasks.server.store.LeaderLatch;
+import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.store.WaitingTask;
+import dev.druidtasks.server.task.Interval;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduling loop, run by the leader only: moves waiting tasks whose locks are free to
+ * PENDING (oldest first) and fails the tasks of workers that stopped heartbeating.
+ */
+public final class TaskScheduler {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskScheduler.class);
+  private static final int BATCH = 500;
+
+  private final TaskStore store;
+  private final LeaderLatch leader;
+  private final ObjectMapper json;
+  private final EngineConfig config;
+  private final Clock clock;
+  private final Consumer<Void> onPending;
+  private final Signal signal = new Signal();
+  private volatile boolean stopping;
+  private Thread loop;
+
+  public TaskScheduler(TaskStore store, LeaderLatch leader, ObjectMapper json, EngineConfig config, Clock clock,
+      Runnable onPending) {
+    this.store = store;
+    this.leader = leader;
+    this.json = json;
+    this.config = config;
+    this.clock = clock;
+    this.onPending = v -> onPending.run();
+  }
+
+  public synchronized void start() {
+    loop = new Thread(this::loop, "task-scheduler");
+    loop.setDaemon(true);
+    loop.start();
+  }
+
+  public void wake() {
+    signal.raise();
+  }
+
+  public synchronized void stop() {
+    if (loop == null) {
+      return;
+    }
+    stopping = true;
+    signal.raise();
+    try {
+      loop.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    leader.close();
+  }
+
+  private void loop() {
+    long nextReap = 0;
+    while (!stopping) {
+      try {
+        if (leader.isLeader()) {
+          if (promoteWaiting()) {
+            onPending.accept(null);
+          }
+          long now = System.currentTimeMillis();
+          if (now >= nextReap) {
+            failTasksOfSilentWorkers();
+            nextReap = now + config.heartbeatPeriod().toMillis();
+          }
+        }
+        signal.await(config.tick().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("scheduler loop failed; retrying", e);
+        try {
+          signal.await(1_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Returns whether any task became pending. */
+  private boolean promoteWaiting() {
+    boolean any = false;
+    for (WaitingTask t : store.waiting(BATCH)) {
+      if (store.promoteToPending(t, intervals(t.lockIntervalsJson()))) {
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private void failTasksOfSilentWorkers() {
+    for (String worker : store.workersSilentSince(clock.instant().minus(config.workerTimeout()))) {
+      for (String id : store.runningOn(worker)) {
+        LOG.warn("worker {} stopped heartbeating; failing its task {}", worker, id);
+        store.complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker
+            + "] stopped responding"), List.of());
+      }
+      store.removeWorker(worker);
+    }
+  }
+
+  private List<Interval> intervals(String jsonArray) {
+    try {
+      List<String> texts = json.readValue(jsonArray, new TypeReference<List<String>>() {});
+      List<Interval> out = new ArrayList<>(texts.size());
+      for (String s : texts) {
+        out.add(Interval.parse(s, '/'));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException("stored lock intervals are not a JSON array: " + jsonArray, e);
+    }
+  }
+}

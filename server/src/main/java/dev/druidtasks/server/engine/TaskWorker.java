@@ -1,0 +1,213 @@
+package dev.druidtasks.server.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.store.ClaimedTask;
+import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.Task;
+import dev.druidtasks.server.task.TaskResult;
+import dev.druidtasks.server.task.TaskTypeRegistry;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims pending tasks from the store up to its capacity and runs them; heartbeats so the
+ * scheduler knows it lives; passes shutdown requests to its running tasks.
+ */
+public final class TaskWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskWorker.class);
+
+  private final TaskStore store;
+  private final TaskTypeRegistry registry;
+  private final ObjectMapper json;
+  private final EngineConfig config;
+  private final Clock clock;
+  private final Signal signal = new Signal();
+  private final Map<String, RunningTask> running = new ConcurrentHashMap<>();
+  private final AtomicInteger threadIds = new AtomicInteger();
+  private volatile boolean stopping;
+  private String workerId;
+  private int port;
+  private ExecutorService runners;
+  private Thread loop;
+
+  public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
+    this.store = store;
+    this.registry = registry;
+    this.json = json;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public String workerId() {
+    return workerId;
+  }
+
+  /** Starts on the port this node serves (tasks report it as their location). */
+  public synchronized void start(int servedPort) {
+    this.port = servedPort;
+    this.workerId = config.host() + ":" + servedPort;
+    store.registerWorker(workerId, config.host(), servedPort, config.capacity());
+    // Tasks this worker was running when its process died cannot resume: end them as Druid does.
+    for (String id : store.runningOn(workerId)) {
+      store.complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
+          + "] when it stopped; it was not completed"), List.of());
+    }
+    runners = Executors.newFixedThreadPool(config.capacity(),
+        r -> new Thread(r, "task-runner-" + threadIds.getAndIncrement() + "-priority-0"));
+    loop = new Thread(this::loop, "task-worker");
+    loop.setDaemon(true);
+    loop.start();
+  }
+
+  public void wake() {
+    signal.raise();
+  }
+
+  /** Stops claiming; running tasks are asked to stop and end FAILED. */
+  public synchronized void stop() {
+    if (loop == null) {
+      return;
+    }
+    stopping = true;
+    signal.raise();
+    running.values().forEach(RunningTask::requestStop);
+    runners.shutdown();
+    try {
+      runners.awaitTermination(10, TimeUnit.SECONDS);
+      loop.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    store.removeWorker(workerId);
+  }
+
+  private void loop() {
+    long nextHeartbeat = 0;
+    while (!stopping) {
+      try {
+        long now = System.currentTimeMillis();
+        if (now >= nextHeartbeat) {
+          store.heartbeat(workerId);
+          nextHeartbeat = now + config.heartbeatPeriod().toMillis();
+        }
+        if (!running.isEmpty()) {
+          for (String id : store.shutdownRequestedOn(workerId)) {
+            RunningTask t = running.get(id);
+            if (t != null) {
+              t.requestStop();
+            }
+          }
+          running.values().forEach(t -> t.logWriter().flush());
+        }
+        int free = config.capacity() - running.size();
+        for (ClaimedTask c : store.claimPending(workerId, config.host(), port, free)) {
+          launch(c);
+        }
+        signal.await(config.tick().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("worker loop failed; retrying", e);
+        try {
+          signal.await(1_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void launch(ClaimedTask claimed) {
+    TaskLogWriter log = new TaskLogWriter(store, claimed.id(), "dev.druidtasks.task.TaskRunner", clock);
+    Path workDir = config.workDir().resolve(Integer.toHexString(claimed.id().hashCode()) + "-"
+        + Long.toHexString(System.nanoTime()));
+    RunningTask exec = new RunningTask(claimed.id(), claimed.groupId(), store, json, log, workDir,
+        config.deepStorage());
+    running.put(claimed.id(), exec);
+    runners.execute(() -> runToEnd(claimed, exec));
+  }
+
+  private void runToEnd(ClaimedTask claimed, RunningTask exec) {
+    TaskLogWriter log = exec.logWriter();
+    long started = System.nanoTime();
+    TaskResult result;
+    try {
+      log.info("Running task[" + claimed.id() + "] on worker[" + workerId + "]");
+      log.flush();
+      Task task = registry.read((ObjectNode) json.readTree(claimed.payloadJson()));
+      Files.createDirectories(exec.workDir());
+      result = task.run(exec);
+    } catch (Throwable t) {
+      log.error("Task[" + claimed.id() + "] failed", t);
+      String msg = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+      result = TaskResult.failure(msg);
+    }
+    if (exec.stopRequested() && result.succeeded()) {
+      result = TaskResult.failure(ErrorMessages.SHUTDOWN);
+    } else if (exec.stopRequested()) {
+      result = TaskResult.failure(ErrorMessages.SHUTDOWN);
+    }
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    log.info("Task completed with status: {\"id\": \"" + claimed.id() + "\", \"status\": \""
+        + (result.succeeded() ? "SUCCESS" : "FAILED") + "\", \"duration\": " + ms + ", \"errorMsg\": "
+        + (result.errorMsg() == null ? "null" : quote(result.errorMsg())) + "}");
+    try {
+      log.flush();
+      store.complete(claimed.id(), result.succeeded(), ErrorMessages.truncate(result.errorMsg()), result.segments());
+    } catch (RuntimeException e) {
+      LOG.error("could not record the end of task {}", claimed.id(), e);
+    } finally {
+      running.remove(claimed.id());
+      deleteRecursively(exec.workDir());
+      signal.raise();
+    }
+  }
+
+  private String quote(String s) {
+    try {
+      return json.writeValueAsString(s);
+    } catch (IOException e) {
+      return "\"" + s + "\"";
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+          Files.delete(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      LOG.warn("could not delete task work dir {}", dir, e);
+    }
+  }
+}
