@@ -5,6 +5,7 @@ import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.store.TaskStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
+import org.glassfish.jersey.server.ServerProperties;
 import java.time.Duration;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ public final class ApiResources {
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
       Clock clock, Duration recentlyFinished, boolean tasksApi, Map<String, Object> nodeInfo, String version) {
+    // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
+    jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new JsonErrorMapper());
     jersey.register(new WebErrorMapper());
     jersey.register(new UnexpectedErrorMapper());

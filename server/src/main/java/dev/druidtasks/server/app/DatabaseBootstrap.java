@@ -5,10 +5,12 @@ import io.dropwizard.db.DataSourceFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Resolves the "embedded" JDBC URL by starting the embedded PostgreSQL, once per process. */
+/** Resolves the "embedded" JDBC URL by starting the embedded PostgreSQL of a data dir, once per process. */
 final class DatabaseBootstrap {
-  private static EmbeddedDatabase embedded;
+  private static final Map<Path, EmbeddedDatabase> RUNNING = new HashMap<>();
 
   private DatabaseBootstrap() {}
 
@@ -17,12 +19,15 @@ final class DatabaseBootstrap {
     if (!DruidTasksConfiguration.EMBEDDED.equals(db.getUrl())) {
       return db;
     }
+    Path dataDir = key(config);
+    EmbeddedDatabase embedded = RUNNING.get(dataDir);
     try {
       if (embedded == null) {
-        embedded = EmbeddedDatabase.start(Path.of(config.getDataDir()));
+        embedded = EmbeddedDatabase.start(dataDir);
+        RUNNING.put(dataDir, embedded);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded PostgreSQL under " + config.getDataDir(), e);
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL under " + dataDir, e);
     }
     db.setUrl(embedded.jdbcUrl());
     db.setUser(embedded.user());
@@ -30,16 +35,19 @@ final class DatabaseBootstrap {
     return db;
   }
 
-  /** Stops the embedded database, if this process started one. */
-  static synchronized void stop() {
+  /** Stops the embedded database of this data dir, if this process started one. */
+  static synchronized void stop(DruidTasksConfiguration config) {
+    EmbeddedDatabase embedded = RUNNING.remove(key(config));
     if (embedded != null) {
       try {
         embedded.close();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } finally {
-        embedded = null;
       }
     }
+  }
+
+  private static Path key(DruidTasksConfiguration config) {
+    return Path.of(config.getDataDir()).toAbsolutePath().normalize();
   }
 }

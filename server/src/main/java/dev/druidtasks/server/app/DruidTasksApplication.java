@@ -64,7 +64,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     env.lifecycle().manage(new Managed() {
       @Override
       public void stop() {
-        DatabaseBootstrap.stop();
+        DatabaseBootstrap.stop(config);
       }
     });
     Migrations.apply(db.getUrl(), db.getUser(), db.getPassword());

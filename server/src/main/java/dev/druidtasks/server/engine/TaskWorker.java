@@ -159,10 +159,9 @@ public final class TaskWorker {
       String msg = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
       result = TaskResult.failure(msg);
     }
-    if (exec.stopRequested() && result.succeeded()) {
-      result = TaskResult.failure(ErrorMessages.SHUTDOWN);
-    } else if (exec.stopRequested()) {
-      result = TaskResult.failure(ErrorMessages.SHUTDOWN);
+    if (exec.stopRequested()) {
+      result = TaskResult.failure(stopping
+          ? "Worker[" + workerId + "] shut down while the task was running" : ErrorMessages.SHUTDOWN);
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
     log.info("Task completed with status: {\"id\": \"" + claimed.id() + "\", \"status\": \""

@@ -12,8 +12,9 @@ import java.time.format.DateTimeParseException;
 /** A half-open time range [start, end), as Druid writes it: {@code 2015-09-12/2015-09-13}. */
 public record Interval(Instant start, Instant end) {
 
+  /** All time, as far as stored timestamps go. */
   public static final Interval ETERNITY =
-      new Interval(Instant.parse("-146136543-09-08T08:23:32.096Z"), Instant.parse("+146140482-04-24T15:36:27.903Z"));
+      new Interval(Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"));
 
   public Interval {
     if (start.isAfter(end)) {
