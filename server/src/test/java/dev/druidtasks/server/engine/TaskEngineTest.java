@@ -1,0 +1,221 @@
+package dev.druidtasks.server.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.store.EmbeddedDatabase;
+import dev.druidtasks.server.store.LeaderLatch;
+import dev.druidtasks.server.store.Migrations;
+import dev.druidtasks.server.store.TaskRecord;
+import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.TaskState;
+import dev.druidtasks.server.task.TaskTypeRegistry;
+import dev.druidtasks.server.task.noop.NoopTaskType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The task lifecycle on a real PostgreSQL: states, capacity, locks, shutdown, lost workers. */
+class TaskEngineTest {
+  private static EmbeddedDatabase db;
+  private static Jdbi jdbi;
+  private static Path dir;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Clock clock = Clock.systemUTC();
+  private final List<TaskWorker> workers = new ArrayList<>();
+  private TaskStore store;
+  private TaskQueue queue;
+  private TaskScheduler scheduler;
+  private TaskTypeRegistry registry;
+  private EngineConfig config;
+  private String run;
+
+  @BeforeAll
+  static void database() throws Exception {
+    dir = Files.createTempDirectory("engine-test");
+    db = EmbeddedDatabase.start(dir);
+    Migrations.apply(db.jdbcUrl(), db.user(), "");
+    jdbi = Jdbi.create(db.jdbcUrl(), db.user(), "").installPlugin(new SqlObjectPlugin());
+  }
+
+  @AfterAll
+  static void stopDatabase() throws Exception {
+    db.close();
+  }
+
+  @BeforeEach
+  void engine() {
+    run = UUID.randomUUID().toString().substring(0, 8);
+    store = new TaskStore(jdbi, json, clock);
+    registry = new TaskTypeRegistry(clock, new NoopTaskType(), new LockingTaskType());
+    config = new EngineConfig("localhost", 2, Duration.ofMillis(20), Duration.ofMillis(100),
+        Duration.ofMillis(600), dir.resolve("segments"), dir.resolve("work"));
+    queue = new TaskQueue(store, registry, json, clock);
+    scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), json, config, clock, () -> workers.forEach(TaskWorker::wake));
+    scheduler.start();
+  }
+
+  @AfterEach
+  void stopEngine() {
+    workers.forEach(TaskWorker::stop);
+    scheduler.stop();
+  }
+
+  private TaskWorker worker(int port) {
+    TaskWorker w = new TaskWorker(store, registry, json, config, clock);
+    w.start(port);
+    workers.add(w);
+    return w;
+  }
+
+  private String submit(String jsonText) throws Exception {
+    return queue.submit((ObjectNode) json.readTree(jsonText));
+  }
+
+  private String noop(String name, long runTime) throws Exception {
+    return submit("{\"type\":\"noop\",\"id\":\"" + run + "-" + name + "\",\"dataSource\":\"eng-" + run
+        + "\",\"runTime\":" + runTime + "}");
+  }
+
+  private String locking(String name, String interval, long runTime) throws Exception {
+    return submit("{\"type\":\"locking\",\"id\":\"" + run + "-" + name + "\",\"dataSource\":\"eng-" + run
+        + "\",\"interval\":\"" + interval + "\",\"runTime\":" + runTime + "}");
+  }
+
+  private TaskRecord await(String id, Predicate<TaskRecord> p) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    TaskRecord r = store.find(id).orElseThrow();
+    while (!p.test(r)) {
+      assertThat(System.nanoTime()).as("waiting on " + id + ", last " + r).isLessThan(deadline);
+      Thread.sleep(10);
+      r = store.find(id).orElseThrow();
+    }
+    return r;
+  }
+
+  private TaskRecord awaitState(String id, TaskState s) throws InterruptedException {
+    return await(id, r -> r.state() == s);
+  }
+
+  @Test
+  void statesGoWaitingPendingRunningSuccessInOrder() throws Exception {
+    String id = noop("order", 150);
+    List<TaskState> seen = new ArrayList<>();
+    seen.add(store.find(id).orElseThrow().state());
+    worker(7001);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (store.find(id).orElseThrow().state().isActive() && System.nanoTime() < deadline) {
+      TaskState s = store.find(id).orElseThrow().state();
+      if (seen.get(seen.size() - 1) != s) {
+        seen.add(s);
+      }
+      Thread.sleep(2);
+    }
+    seen.add(store.find(id).orElseThrow().state());
+    assertThat(seen.get(0)).isEqualTo(TaskState.WAITING);
+    assertThat(seen).containsSubsequence(TaskState.WAITING, TaskState.RUNNING, TaskState.SUCCESS);
+    assertThat(seen).isSubsetOf(TaskState.WAITING, TaskState.PENDING, TaskState.RUNNING, TaskState.SUCCESS);
+    TaskRecord done = store.find(id).orElseThrow();
+    assertThat(done.durationMs()).isGreaterThanOrEqualTo(150);
+    assertThat(done.location().port()).isEqualTo(7001);
+  }
+
+  @Test
+  void capacityKeepsTheRestPending() throws Exception {
+    String a = noop("a", 60_000);
+    String b = noop("b", 60_000);
+    String c = noop("c", 60_000);
+    awaitState(a, TaskState.PENDING);
+    worker(7002);
+    awaitState(a, TaskState.RUNNING);
+    awaitState(b, TaskState.RUNNING);
+    Thread.sleep(200);
+    assertThat(store.find(c).orElseThrow().state()).isEqualTo(TaskState.PENDING);
+    assertThat(queue.shutdown(a)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
+    TaskRecord stopped = awaitState(a, TaskState.FAILED);
+    assertThat(stopped.errorMsg()).isEqualTo("Shutdown request from user");
+    assertThat(stopped.durationMs()).isGreaterThanOrEqualTo(0);
+    awaitState(c, TaskState.RUNNING);
+    queue.shutdown(b);
+    queue.shutdown(c);
+    awaitState(c, TaskState.FAILED);
+  }
+
+  @Test
+  void overlappingLockMakesTheSecondTaskWaitAndDisjointOneRuns() throws Exception {
+    worker(7003);
+    String first = locking("first", "2015-09-12/2015-09-13", 600);
+    awaitState(first, TaskState.RUNNING);
+    String second = locking("second", "2015-09-12T12:00:00Z/2015-09-12T13:00:00Z", 10);
+    String other = locking("other", "2015-09-14/2015-09-15", 10);
+    awaitState(other, TaskState.SUCCESS);
+    assertThat(store.find(second).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+    awaitState(first, TaskState.SUCCESS);
+    awaitState(second, TaskState.SUCCESS);
+  }
+
+  @Test
+  void shutdownInEachActiveState() throws Exception {
+    String holder = locking("holder", "2016-01-01/2016-01-02", 60_000);
+    awaitState(holder, TaskState.PENDING);
+    String waiting = locking("waiting", "2016-01-01/2016-01-02", 10);
+    Thread.sleep(150);
+    assertThat(store.find(waiting).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+    assertThat(queue.shutdown(waiting)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
+    TaskRecord w = store.find(waiting).orElseThrow();
+    assertThat(w.state()).isEqualTo(TaskState.FAILED);
+    assertThat(w.errorMsg()).isEqualTo("Shutdown request from user");
+    assertThat(w.durationMs()).isEqualTo(-1);
+
+    // holder is PENDING: no worker yet
+    assertThat(queue.shutdown(holder)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
+    assertThat(store.find(holder).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+
+    worker(7004);
+    String running = noop("running", 60_000);
+    awaitState(running, TaskState.RUNNING);
+    queue.shutdown(running);
+    TaskRecord r = awaitState(running, TaskState.FAILED);
+    assertThat(r.errorMsg()).isEqualTo("Shutdown request from user");
+    assertThat(queue.shutdown(running)).isEqualTo(TaskQueue.ShutdownOutcome.ALREADY_COMPLETE);
+    assertThat(queue.shutdown("no-such-" + run)).isEqualTo(TaskQueue.ShutdownOutcome.NOT_FOUND);
+    // the released lock lets a new task on the same chunk run
+    String after = locking("after", "2016-01-01/2016-01-02", 10);
+    awaitState(after, TaskState.SUCCESS);
+  }
+
+  @Test
+  void tasksOfAWorkerThatDiedFailOnItsRestart() throws Exception {
+    String id = noop("orphan", 60_000);
+    awaitState(id, TaskState.PENDING);
+    // A worker process claims the task and dies before finishing: its row says RUNNING.
+    store.registerWorker("localhost:7005", "localhost", 7005, 2);
+    assertThat(store.claimPending("localhost:7005", "localhost", 7005, 10)).extracting("id").contains(id);
+    worker(7005);
+    TaskRecord r = awaitState(id, TaskState.FAILED);
+    assertThat(r.errorMsg()).contains("localhost:7005").contains("stopped");
+  }
+
+  @Test
+  void tasksOfASilentWorkerFail() throws Exception {
+    String id = noop("silent", 60_000);
+    awaitState(id, TaskState.PENDING);
+    store.registerWorker("ghost:1", "ghost", 1, 2);
+    assertThat(store.claimPending("ghost:1", "ghost", 1, 10)).extracting("id").contains(id);
+    TaskRecord r = awaitState(id, TaskState.FAILED);
+    assertThat(r.errorMsg()).contains("ghost:1").contains("stopped responding");
+  }
+}
