@@ -41,6 +41,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
 
   @Override
   public void initialize(Bootstrap<DruidTasksConfiguration> bootstrap) {
+    Migrations.quiet();
     bootstrap.addCommand(new ServeCommand(this, "serve",
         "Runs the Tasks API, the scheduler and a worker (the default command)", "all", System::getenv));
     bootstrap.addCommand(new ServeCommand(this, "worker",

@@ -18,7 +18,14 @@ public final class Migrations {
 
   private Migrations() {}
 
+  /** No usage reports leave the machine, and no banner clutters the server's output. */
+  public static void quiet() {
+    System.setProperty("liquibase.analytics.enabled", System.getProperty("liquibase.analytics.enabled", "false"));
+    System.setProperty("liquibase.showBanner", System.getProperty("liquibase.showBanner", "false"));
+  }
+
   public static void apply(String jdbcUrl, String user, String password) throws SQLException, LiquibaseException {
+    quiet();
     try (Connection c = DriverManager.getConnection(jdbcUrl, user, password)) {
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
       try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), db)) {
