@@ -1,27 +1,22 @@
 package dev.druidtasks.server.api;
 
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
+import dev.druidtasks.api.spec.StatusApi;
 import jakarta.ws.rs.core.Response;
 
-@Path("/status")
-public final class StatusEndpoints {
+/** The generated {@link StatusApi} of the OpenAPI document, served by delegation. */
+public final class StatusEndpoints implements StatusApi {
   private final StatusResource r;
 
   StatusEndpoints(StatusResource r) {
     this.r = r;
   }
 
-  @GET
-  @Produces({"application/json"})
+  @Override
   public Response getStatus() {
     return r.getStatus();
   }
 
-  @GET
-  @Path("/health")
-  @Produces({"application/json"})
+  @Override
   public Response getHealth() {
     return r.getHealth();
   }
