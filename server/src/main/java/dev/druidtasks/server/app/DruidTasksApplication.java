@@ -6,6 +6,8 @@ import dev.druidtasks.server.engine.EngineConfig;
 import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.engine.TaskScheduler;
 import dev.druidtasks.server.engine.TaskWorker;
+import dev.druidtasks.server.ingest.IndexTaskType;
+import dev.druidtasks.server.ingest.IngestConfig;
 import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskStore;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.jdbi.v3.core.Jdbi;
@@ -72,8 +75,14 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     Jdbi jdbi = new JdbiFactory().build(env, db, "postgresql");
     TaskStore store = new TaskStore(jdbi, json, clock);
 
+    Path workingDir = Path.of("").toAbsolutePath();
+    List<Path> roots = config.getAllowedInputRoots().isEmpty() ? List.of(workingDir, dataDir)
+        : config.getAllowedInputRoots().stream().map(r -> workingDir.resolve(r).normalize()).toList();
+    IngestConfig ingest = new IngestConfig(workingDir, roots);
     TaskTypeRegistry registry = new TaskTypeRegistry(clock,
-        new NoopTaskType());
+        new NoopTaskType(),
+        new IndexTaskType("index_parallel", ingest),
+        new IndexTaskType("index", ingest));
 
     EngineConfig engine = new EngineConfig(config.getHost(), config.getWorkerCapacity(),
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),
