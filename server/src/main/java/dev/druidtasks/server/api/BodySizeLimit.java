@@ -16,8 +16,10 @@ public final class BodySizeLimit implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getLength() > maxBytes) {
-      request.abortWith(ErrorResponses.json(413, "requestTooLarge", "INVALID_INPUT",
-          "Request body of " + request.getLength() + " bytes exceeds the limit of " + maxBytes + " bytes"));
+      // the body is left unread, so the connection is not reused
+      request.abortWith(jakarta.ws.rs.core.Response.fromResponse(ErrorResponses.json(413, "requestTooLarge",
+          "INVALID_INPUT", "Request body of " + request.getLength() + " bytes exceeds the limit of " + maxBytes
+              + " bytes")).header("Connection", "close").build());
     }
   }
 }

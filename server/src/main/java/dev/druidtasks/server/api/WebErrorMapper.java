@@ -43,6 +43,10 @@ public final class WebErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<W
       category = status < 500 ? "INVALID_INPUT" : "RUNTIME_FAILURE";
     }
     Response r = ErrorResponses.json(status, code, category, message);
+    if (e instanceof NotSupportedException) {
+      // the body was never read: ask the client not to reuse this connection
+      r = Response.fromResponse(r).header("Connection", "close").build();
+    }
     if (!original.getAllowedMethods().isEmpty()) {
       return Response.fromResponse(r).allow(original.getAllowedMethods()).build();
     }
