@@ -31,6 +31,12 @@ class StubConformanceTest {
     try (StubOverlord stub = new StubOverlord(2, Set.of())) {
       result = Conformance.run(options(stub, out).withReportDir(reports));
       assertThat(stub.activeTasks()).as("the suite shut down what it started").isZero();
+
+      // A second run on the same target finds the samples' ids taken and still replays the samples.
+      ConformanceResult again = Conformance.run(options(stub, new ByteArrayOutputStream()).withOnly(
+          "sample.get-task-status", "sample.get-task-log", "sample.shutdown-task", "sample.get-task-statuses"));
+      assertThat(again.idsWith(Outcome.PASS)).containsExactlyInAnyOrder(
+          "sample.get-task-status", "sample.get-task-log", "sample.shutdown-task", "sample.get-task-statuses");
     }
     String console = out.toString(StandardCharsets.UTF_8);
     System.out.println(console);

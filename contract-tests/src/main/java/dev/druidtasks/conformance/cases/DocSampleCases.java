@@ -46,6 +46,18 @@ final class DocSampleCases {
   static ApiRequest request(DocSample s) {
     DocRequest r = s.request();
     String path = s.errata().isPresent() ? r.encodedEndpointPath() : encodeSegments(r.path());
+    return request(s, path);
+  }
+
+  /** The sample's request with other path parameters. */
+  static ApiRequest request(DocSample s, Map<String, String> params) {
+    DocRequest r = s.request();
+    DocRequest other = new DocRequest(r.method(), r.path(), r.pathTemplate(), params, r.query(), r.headers(), r.body());
+    return request(s, other.encodedEndpointPath());
+  }
+
+  private static ApiRequest request(DocSample s, String path) {
+    DocRequest r = s.request();
     byte[] body = r.hasBody() ? r.body().toString().getBytes(StandardCharsets.UTF_8) : null;
     return new ApiRequest(r.method(), path, r.query(), r.headers(), body);
   }
@@ -110,9 +122,17 @@ final class DocSampleCases {
         .run(c -> {
           DocSample s = DocSamples.get("shutdown-task");
           String id = s.request().pathParams().get("taskId");
+          var used = c.tasks().find(id);
+          if (used.isPresent() && !used.get().active()) {
+            // The sample's id was spent by an earlier run: the same request with a fresh id holding a space.
+            id = c.ids().task("query-52as 8aafe");
+          }
           c.state().sampleTask(c.tasks(), id, "wikipedia_api", SampleKind.RUNNING_NOOP);
-          JsonNode body = replayJson(c, s, JsonShape.strict());
-          Expect.equal(id, body.path("task").asText(null), "task", c.lastExchange());
+          Exchange ex = c.send(request(s, Map.of("taskId", id)));
+          Expect.status(ex, s.successStatus());
+          JsonNode body = Expect.json(ex);
+          Expect.shape(JsonShape.strict(), s.responseBody().orElseThrow(), body, ex);
+          Expect.equal(id, body.path("task").asText(null), "task", ex);
           TaskCases.expectShutDown(c, id);
         }));
     out.add(sample("shutdown-all-tasks", "shutdownAllTasks of the sample's datasource answers 200 {dataSource}")

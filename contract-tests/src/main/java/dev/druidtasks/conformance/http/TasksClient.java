@@ -66,7 +66,7 @@ public final class TasksClient {
       ApiResponse response = new ApiResponse(resp.statusCode(), resp.headers().map(), bytes);
       return new Exchange(base, r, response, Duration.ofNanos(System.nanoTime() - start), user);
     } catch (IOException e) {
-      throw new UncheckedIOException(r.method() + " " + r.target() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(r.method() + " " + r.target() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
