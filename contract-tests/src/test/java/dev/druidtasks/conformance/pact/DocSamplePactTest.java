@@ -70,7 +70,9 @@ class DocSamplePactTest {
       }
       PactDslResponse resp = req.willRespondWith().status(s.successStatus());
       if (s.responseText().isPresent()) {
-        resp = resp.bodyMatchingContentType("text/plain", s.responseText().get());
+        // a log's text is the target's own; the contract is its media type (content sniffing would
+        // take a log line that quotes JSON for JSON)
+        resp = resp.matchHeader("Content-Type", "text/plain.*", "text/plain; charset=utf-8");
       } else if (s.responseBody().isEmpty()) {
         resp = resp.bodyMatchingContentType("application/json", "[]");
       } else {
@@ -101,12 +103,18 @@ class DocSamplePactTest {
     return body;
   }
 
+  /** Fields that the doc shows with a value but that are null for some tasks (errorMsg, location.host). */
+  private static final java.util.Set<String> NULLABLE = java.util.Set.of("errorMsg", "host");
+
   private static void fill(PactDslJsonBody b, JsonNode object) {
     for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String k = e.getKey();
       JsonNode v = e.getValue();
-      if (v.isTextual()) {
+      if (NULLABLE.contains(k)) {
+        // nullable in the contract (BEHAVIOR.md): a string in one sample, null for another task
+        continue;
+      } else if (v.isTextual()) {
         b.stringType(k, v.asText());
       } else if (v.isIntegralNumber()) {
         b.integerType(k, v.asLong());
@@ -115,7 +123,8 @@ class DocSamplePactTest {
       } else if (v.isBoolean()) {
         b.booleanType(k, v.asBoolean());
       } else if (v.isNull()) {
-        b.nullValue(k);
+        // a null in the doc marks a nullable field whose type it does not show: no matcher
+        continue;
       } else if (v.isObject()) {
         PactDslJsonBody child = b.object(k);
         fill(child, v);

@@ -18,12 +18,13 @@ public final class TaskOperationsEndpoints implements TaskOperationsApi {
   }
 
   @Override
-  public Response shutdownTask(String taskId) {
+  public Response shutdownTask(String taskId, String body) {
+    // clients send nothing, {} (the web console) or anything else: the body carries no meaning
     return r.shutdownTask(taskId);
   }
 
   @Override
-  public Response shutdownAllTasks(String dataSource) {
+  public Response shutdownAllTasks(String dataSource, String body) {
     return r.shutdownAllTasks(dataSource);
   }
 }

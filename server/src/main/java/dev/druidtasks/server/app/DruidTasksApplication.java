@@ -117,6 +117,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
       worker.start(((NetworkConnector) server.getConnectors()[0]).getLocalPort());
     });
 
+    // with the connector's UNSAFE URI compliance: ids holding %2F or empty segments get the API's 404
+    env.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, api,
         Map.of("role", config.getRole(), "capacity", config.getWorkerCapacity()), VERSION);

@@ -5,7 +5,9 @@ import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import org.eclipse.jetty.http.UriCompliance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -56,6 +58,10 @@ public class DruidTasksConfiguration extends Configuration {
     DefaultServerFactory server = new DefaultServerFactory();
     HttpConnectorFactory app = new HttpConnectorFactory();
     app.setPort(8888);
+    // Task ids are user input that reaches the path: let odd ones (%2F, control characters, very
+    // long) through to the API, which answers them with a JSON 404 instead of a bare 400/414.
+    app.setUriCompliance(UriCompliance.UNSAFE);
+    app.setMaxRequestHeaderSize(DataSize.kibibytes(64));
     HttpConnectorFactory admin = new HttpConnectorFactory();
     admin.setPort(8889);
     server.setApplicationConnectors(List.of(app));

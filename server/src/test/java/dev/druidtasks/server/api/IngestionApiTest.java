@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.api;
 
 import static dev.druidtasks.server.TestServer.API;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ingestion through the API on the real server: real rows, real counts, real segments. */
-class IndexTaskTest {
+class IngestionApiTest {
   private static TestServer server;
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
