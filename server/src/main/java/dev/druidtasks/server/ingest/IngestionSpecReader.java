@@ -146,10 +146,36 @@ final class IngestionSpecReader {
     top.put("dataSource", dataSource);
     keepRest(top, payload);
     payload.removeAll();
-    payload.setAll(top);
+    payload.setAll(compactNumbers(top));
 
     return new IngestionSpec(dataSource, timestamp, dimensions, metrics, granularity, filter, inputSource,
         inputFormat, append, tuning);
+  }
+
+  /** Whole numbers that fit an int become int nodes, as when Druid's stored JSON is read back. */
+  private static ObjectNode compactNumbers(ObjectNode node) {
+    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      e.setValue(compact(e.getValue()));
+    }
+    return node;
+  }
+
+  private static JsonNode compact(JsonNode v) {
+    if (v.isLong() && v.canConvertToInt()) {
+      return JSON.numberNode(v.intValue());
+    }
+    if (v.isObject()) {
+      return compactNumbers((ObjectNode) v);
+    }
+    if (v.isArray()) {
+      ArrayNode a = (ArrayNode) v;
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, compact(a.get(i)));
+      }
+    }
+    return v;
   }
 
   private static void checkDataSource(String dataSource) throws InvalidTaskException {
@@ -562,9 +588,12 @@ final class IngestionSpecReader {
             columns.add(c.asText());
           }
         }
-        Boolean fromHeader = in.hasNonNull("findColumnsFromHeader")
-            ? optionalBoolean(in, "findColumnsFromHeader", base + ".findColumnsFromHeader", false)
-            : in.hasNonNull("hasHeaderRow") ? optionalBoolean(in, "hasHeaderRow", base + ".hasHeaderRow", false) : null;
+        Boolean fromHeader = null;
+        if (in.hasNonNull("findColumnsFromHeader")) {
+          fromHeader = optionalBoolean(in, "findColumnsFromHeader", base + ".findColumnsFromHeader", false);
+        } else if (in.hasNonNull("hasHeaderRow")) {
+          fromHeader = optionalBoolean(in, "hasHeaderRow", base + ".hasHeaderRow", false);
+        }
         if (columns.isEmpty() && (fromHeader == null || !fromHeader)) {
           throw new InvalidTaskException("Field [" + base + "]: Either [columns] or [findColumnsFromHeader] must be set");
         }
@@ -620,9 +649,10 @@ final class IngestionSpecReader {
       throw new InvalidTaskException("Field [" + base + ".forceGuaranteedRollup]: perfect rollup with hashed or range"
           + " partitioning is not supported; rollup within each time chunk is always complete here");
     }
-    ObjectNode partitions = optionalObject(in, "partitionsSpec", base + ".partitionsSpec");
+    ObjectNode partitions = in.hasNonNull("partitionsSpec")
+        ? optionalObject(in, "partitionsSpec", base + ".partitionsSpec") : null;
     ObjectNode partitionsOut = null;
-    if (in.hasNonNull("partitionsSpec")) {
+    if (partitions != null) {
       String ptype = optionalText(partitions, "type", base + ".partitionsSpec.type", "dynamic");
       if (!ptype.equals("dynamic")) {
         throw new InvalidTaskException("Field [" + base + ".partitionsSpec.type]: partitionsSpec type [" + ptype

@@ -41,6 +41,11 @@ import java.util.stream.Stream;
 final class SegmentBuilder {
   /** Chunks written straight to disk at once; each holds a gzip stream and buffers. */
   private static final int MAX_STREAMING_CHUNKS = 8;
+  /**
+   * Rows a chunk holds (at most; less when maxRowsInMemory is small) before deciding they come in time
+   * order and may be streamed; this keeps a chunk of unordered rows from starting with a tiny segment.
+   */
+  private static final int PROBE_ROWS = 10_000;
   private static final int MAX_MERGE_FAN_IN = 64;
   /** Rough heap cost of a buffered row beyond its bytes, and of a rollup group beyond key and state. */
   private static final long ROW_OVERHEAD = 48;
@@ -79,6 +84,7 @@ final class SegmentBuilder {
   private final RollupKey probe = new RollupKey();
   private final ByteSink rowOut = new ByteSink(1024);
   private final int stateLength;
+  private final long probeRows;
   private Bucket last;
   private long rowsInMemory;
   private long bytesInMemory;
@@ -91,6 +97,17 @@ final class SegmentBuilder {
     this.stopRequested = stopRequested;
     this.deepStorage = execution.deepStorage().toAbsolutePath().normalize();
     this.stateLength = settings.rollup() ? settings.aggregation().stateLength() : 0;
+    this.probeRows = Math.max(1, Math.min(PROBE_ROWS, settings.maxRowsInMemory() / 4));
+  }
+
+  /** How a chunk's rows (without rollup) are handled. */
+  private enum Mode {
+    /** Held in memory while they come in time order, up to {@link #probeRows}. */
+    PROBING,
+    /** Written straight to the segment file. */
+    STREAMING,
+    /** Held, sorted and spilled; merged at the end. */
+    SORTING
   }
 
   private final class Bucket {
@@ -100,8 +117,9 @@ final class SegmentBuilder {
     final BitSet discovered = new BitSet();
     final List<SegmentFile> segments = new ArrayList<>();
     final List<Path> runs = new ArrayList<>();
-    boolean streaming;
+    Mode mode = Mode.SORTING;
     long lastTime = Long.MIN_VALUE;
+    long bufferedBytes;
     SegmentFile current;
     int nextPartition;
     long[] times = new long[0];
@@ -126,7 +144,7 @@ final class SegmentBuilder {
     if (!discovered.isEmpty()) {
       b.discovered.or(discovered);
     }
-    if (b.streaming) {
+    if (b.mode == Mode.STREAMING) {
       if (time >= b.lastTime) {
         b.lastTime = time;
         emit(b, row.array(), 0, row.size());
@@ -134,9 +152,12 @@ final class SegmentBuilder {
       }
       // out of order: what was written stays a sorted segment; the rest of the chunk gets sorted
       closeCurrent(b);
-      b.streaming = false;
-      streamingChunks--;
-      execution.log().info("Rows of time chunk [" + b.chunk + "] are not in time order; buffering and sorting them");
+      toSorting(b);
+    } else if (b.mode == Mode.PROBING) {
+      if (time < b.lastTime) {
+        toSorting(b);
+      }
+      b.lastTime = time;
     }
     if (b.count == b.times.length) {
       int n = Math.max(1024, b.count * 2);
@@ -146,9 +167,37 @@ final class SegmentBuilder {
     b.times[b.count] = time;
     b.rows[b.count] = row.toByteArray();
     b.count++;
+    long bytes = row.size() + ROW_OVERHEAD;
+    b.bufferedBytes += bytes;
     rowsInMemory++;
-    bytesInMemory += row.size() + ROW_OVERHEAD;
+    bytesInMemory += bytes;
+    if (b.mode == Mode.PROBING && b.count >= probeRows) {
+      // the chunk's rows come in time order: write what was held and stream the rest
+      for (int i = 0; i < b.count; i++) {
+        emit(b, b.rows[i], 0, b.rows[i].length);
+      }
+      releaseBuffer(b);
+      b.mode = Mode.STREAMING;
+      return;
+    }
     spillIfFull();
+  }
+
+  private void toSorting(Bucket b) {
+    if (b.mode != Mode.SORTING) {
+      b.mode = Mode.SORTING;
+      streamingChunks--;
+      execution.log().info("Rows of time chunk [" + b.chunk + "] are not in time order; sorting them");
+    }
+  }
+
+  private void releaseBuffer(Bucket b) {
+    rowsInMemory -= b.count;
+    bytesInMemory -= b.bufferedBytes;
+    b.times = new long[0];
+    b.rows = new byte[0][];
+    b.count = 0;
+    b.bufferedBytes = 0;
   }
 
   /** Adds a row of a rollup run: its dimensions part (the key) and its aggregation state. */
@@ -179,7 +228,7 @@ final class SegmentBuilder {
           Instant.ofEpochMilli(settings.segmentGranularity().bucketEnd(start)));
       b = new Bucket(start, chunk, versionOf(chunk));
       if (!settings.rollup() && streamingChunks < MAX_STREAMING_CHUNKS) {
-        b.streaming = true;
+        b.mode = Mode.PROBING;
         streamingChunks++;
       }
       buckets.put(start, b);
@@ -248,7 +297,11 @@ final class SegmentBuilder {
         b.times = new long[0];
         b.rows = new byte[0][];
         b.count = 0;
+        b.bufferedBytes = 0;
       }
+    }
+    if (b.mode == Mode.PROBING) {
+      toSorting(b);
     }
     b.runs.add(file);
   }
@@ -364,10 +417,6 @@ final class SegmentBuilder {
     ordered.sort(Comparator.comparingLong(b -> b.start));
     for (Bucket b : ordered) {
       closeCurrent(b);
-      if (b.streaming) {
-        b.streaming = false;
-        streamingChunks--;
-      }
       if (!b.runs.isEmpty()) {
         if (b.hasBuffered()) {
           spill(b);
