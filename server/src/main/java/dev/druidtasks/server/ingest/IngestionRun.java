@@ -122,8 +122,13 @@ final class IngestionRun {
     abortBuilder();
     report.errorMsg = message;
     writeReport();
-    log.error("Task failed: " + message + " (processed " + report.processed + ", unparseable " + report.unparseable
-        + ", processedWithError " + report.processedWithError + ", thrownAway " + report.thrownAway + ")");
+    String counts = " (processed " + report.processed + ", unparseable " + report.unparseable
+        + ", processedWithError " + report.processedWithError + ", thrownAway " + report.thrownAway + ")";
+    if (message.equals(SHUTDOWN_MESSAGE)) {
+      log.info("Stopped: " + message + counts);
+    } else {
+      log.error("Task failed: " + message + counts);
+    }
     return TaskResult.failure(message);
   }
 
