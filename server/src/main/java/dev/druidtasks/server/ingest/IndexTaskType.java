@@ -17,7 +17,6 @@ import java.util.List;
  */
 public final class IndexTaskType implements TaskType {
   private final String name;
-  private final IngestConfig config;
   private final PathConfinement confinement;
 
   /** @param name {@code index_parallel} or {@code index} */
@@ -26,7 +25,6 @@ public final class IndexTaskType implements TaskType {
       throw new IllegalArgumentException("Not a native batch task type: " + name);
     }
     this.name = name;
-    this.config = config;
     this.confinement = new PathConfinement(config);
   }
 
@@ -45,10 +43,6 @@ public final class IndexTaskType implements TaskType {
   public String dataSourceOf(ObjectNode payload) {
     JsonNode ds = payload.path("spec").path("dataSchema").path("dataSource");
     return ds.isTextual() && !ds.asText().isEmpty() ? ds.asText() : "none";
-  }
-
-  IngestConfig config() {
-    return config;
   }
 
   private record IndexTask(String type, ObjectNode payload, IngestionSpec spec, PathConfinement confinement)

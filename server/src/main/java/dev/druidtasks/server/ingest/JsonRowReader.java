@@ -13,6 +13,12 @@ import java.io.IOException;
 final class JsonRowReader implements RowReader {
   private final JsonFactory factory;
   private final Columns columns;
+  /**
+   * The slot of the i-th field of the previous row, by name instance: Jackson hands out the same
+   * String for a name every time, and rows usually list their fields in the same order.
+   */
+  private String[] lastNames = new String[32];
+  private int[] lastSlots = new int[32];
 
   JsonRowReader(JsonFactory factory, Columns columns) {
     this.factory = factory;
@@ -30,8 +36,9 @@ final class JsonRowReader implements RowReader {
         throw new UnparseableRowException("Unable to parse row: expected a JSON object");
       }
       JsonToken t;
+      int field = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        int slot = columns.slotFor(p.currentName());
+        int slot = slotOf(p.currentName(), field++);
         t = p.nextToken();
         if (slot < 0) {
           p.skipChildren();
@@ -78,6 +85,20 @@ final class JsonRowReader implements RowReader {
     } catch (IOException e) {
       throw new UnparseableRowException("Unable to parse row: " + e.getMessage());
     }
+  }
+
+  private int slotOf(String name, int field) {
+    if (field < lastNames.length && lastNames[field] == name) {
+      return lastSlots[field];
+    }
+    int slot = columns.slotFor(name);
+    if (field >= lastNames.length) {
+      lastNames = java.util.Arrays.copyOf(lastNames, Math.max(field + 1, lastNames.length * 2));
+      lastSlots = java.util.Arrays.copyOf(lastSlots, lastNames.length);
+    }
+    lastNames[field] = name;
+    lastSlots[field] = slot;
+    return slot;
   }
 
   private static boolean hasBackslash(byte[] b, int from, int to) {

@@ -38,7 +38,8 @@ public final class IngestBenchmark {
     boolean generated = true;
     boolean rollup = false;
     boolean shuffled = false;
-    int warmups = Integer.getInteger("bench.warmups", 1);
+    // the sample takes a fraction of a second: let the JIT warm up on it first
+    int warmups = Integer.getInteger("bench.warmups", 3);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);

@@ -190,6 +190,38 @@ class SegmentsTest {
   }
 
   @Test
+  void allGranularityMakesOneChunkForAllTime() throws Exception {
+    ObjectNode spec = Specs.inline("""
+        {"ts":"1990-01-01T00:00:00Z","x":"a"}
+        {"ts":"2030-06-01T00:00:00Z","x":"b"}
+        """);
+    Specs.set(spec, "/spec/dataSchema/granularitySpec/segmentGranularity", "\"all\"");
+    var out = Specs.run(tmp, spec);
+
+    assertThat(out.segments()).hasSize(1);
+    assertThat(out.segments().get(0).interval()).isEqualTo(Interval.ETERNITY);
+    assertThat(out.segments().get(0).numRows()).isEqualTo(2);
+    assertThat(out.task().payload().at("/spec/dataSchema/granularitySpec/segmentGranularity").toString())
+        .isEqualTo("{\"type\":\"all\"}");
+  }
+
+  @Test
+  void indexTaskTypeRunsTheSameWay() throws Exception {
+    ObjectNode spec = Specs.inline(rows(5, "2024-01-01", false));
+    spec.put("type", "index");
+    Specs.set(spec, "/spec/ioConfig/type", "\"index\"");
+    Specs.remove(spec, "/spec/tuningConfig/type");
+    var task = new IndexTaskType("index", IngestConfig.under(tmp)).read(spec);
+    var execution = new InMemoryTaskExecution("task_1", tmp.resolve("engine"));
+    var result = task.run(execution);
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(task.type()).isEqualTo("index");
+    assertThat(result.segments()).extracting(DataSegment::numRows).containsExactly(5L);
+    assertThat(task.payload().at("/spec/tuningConfig/type").asText()).isEqualTo("index");
+  }
+
+  @Test
   void pathPartsCannotEscape() {
     assertThat(SegmentBuilder.pathPart("..")).isEqualTo("_..");
     assertThat(SegmentBuilder.pathPart("a/b\\c:d")).isEqualTo("a_b_c_d");
