@@ -108,7 +108,8 @@ final class IngestionRun {
     } catch (TooManyParseErrors e) {
       return fail(e.getMessage());
     } catch (TaskLockException e) {
-      return fail(e.getMessage());
+      // a stop while waiting for a lock shows as a failed lock
+      return fail(execution.stopRequested() ? SHUTDOWN_MESSAGE : e.getMessage());
     } catch (IOException | RuntimeException e) {
       log.error("Ingestion failed: " + e);
       return fail(e.getMessage() == null ? e.toString() : e.getMessage());

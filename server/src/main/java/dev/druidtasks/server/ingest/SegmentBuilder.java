@@ -12,7 +12,9 @@ import dev.druidtasks.server.task.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -379,16 +381,10 @@ final class SegmentBuilder {
     int partition = settings.appendToExisting()
         ? execution.allocatePendingSegment(settings.dataSource(), b.chunk, b.version)
         : b.nextPartition++;
-    Path dir = deepStorage;
-    for (String part : List.of(pathPart(settings.dataSource()),
+    List<String> parts = List.of(pathPart(settings.dataSource()),
         pathPart(Timestamps.format(b.chunk.start()) + "_" + Timestamps.format(b.chunk.end())),
-        pathPart(b.version), Integer.toString(partition))) {
-      dir = dir.resolve(part);
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectory(dir);
-        createdDirs.add(dir);
-      }
-    }
+        pathPart(b.version), Integer.toString(partition));
+    Path dir = createDirectories(parts);
     try (Stream<Path> existing = Files.list(dir)) {
       if (existing.findAny().isPresent()) {
         throw new IOException("Segment directory [" + dir + "] already holds files");
@@ -398,6 +394,34 @@ final class SegmentBuilder {
     files.add(f);
     b.segments.add(f);
     return f;
+  }
+
+  /**
+   * Creates the levels below deep storage, remembering the ones this run created. Other tasks of the
+   * same data source may create or remove the upper levels at the same time, hence the retries.
+   */
+  private Path createDirectories(List<String> parts) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      Path dir = deepStorage;
+      try {
+        for (String part : parts) {
+          dir = dir.resolve(part);
+          if (!Files.isDirectory(dir)) {
+            try {
+              Files.createDirectory(dir);
+              createdDirs.add(dir);
+            } catch (FileAlreadyExistsException e) {
+              // made by another task just now
+            }
+          }
+        }
+        return dir;
+      } catch (NoSuchFileException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** A name usable as one directory level: no separators, no {@code :}, never {@code .} or {@code ..}. */

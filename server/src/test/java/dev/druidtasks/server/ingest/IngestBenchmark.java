@@ -18,11 +18,13 @@ import java.util.stream.Stream;
 
 /**
  * Ingestion throughput: (1) the doc's wikipedia sample with the doc's submit spec, (2) a generated
- * JSON-lines file (plain, about 1 GB by default) with the same spec shape, rollup off. Prints the
+ * JSON-lines file (plain, about 1 GB by default) with the same spec shape, rollup off ({@code --rollup}:
+ * rollup by hour on four dimensions; {@code --rollup-all}: rollup on every column, which keeps nearly
+ * every row and so exercises spilling and merging). Prints the
  * median of N runs in rows/s and MB/s of uncompressed input.
  *
  * <p>Run it with {@code server/bench/ingest-benchmark.sh [--size-mb N] [--runs N] [--skip-wikipedia]
- * [--skip-generated] [--rollup] [--shuffled] [--warmups N]} (heap limited to 256 MB), or in Maven's JVM with
+ * [--skip-generated] [--rollup] [--rollup-all] [--shuffled] [--warmups N]} (heap limited to 256 MB), or in Maven's JVM with
  * {@code mvn -q -o -pl server test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
  * -Dexec.mainClass=dev.druidtasks.server.ingest.IngestBenchmark -Dexec.classpathScope=test
  * -Dexec.args="--size-mb 1024 --runs 3"}. The same settings are read from system properties
@@ -38,6 +40,7 @@ public final class IngestBenchmark {
     boolean generated = true;
     boolean rollup = false;
     boolean shuffled = false;
+    boolean rollupAll = false;
     // the sample takes a fraction of a second: let the JIT warm up on it first
     int warmups = Integer.getInteger("bench.warmups", 3);
     for (int i = 0; i < args.length; i++) {
@@ -47,6 +50,10 @@ public final class IngestBenchmark {
         case "--skip-wikipedia" -> wikipedia = false;
         case "--skip-generated" -> generated = false;
         case "--rollup" -> rollup = true;
+        case "--rollup-all" -> {
+          rollup = true;
+          rollupAll = true;
+        }
         case "--shuffled" -> shuffled = true;
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
@@ -78,9 +85,11 @@ public final class IngestBenchmark {
           schema.putArray("metricsSpec").addObject().put("type", "count").put("name", "count");
           ((ObjectNode) schema.at("/metricsSpec/0")).put("type", "count");
           schema.withArray("metricsSpec").addObject().put("type", "longSum").put("name", "added").put("fieldName", "added");
-          granularity.put("queryGranularity", "hour");
-          ObjectNode dims = schema.putObject("dimensionsSpec");
-          dims.putArray("dimensions").add("channel").add("namespace").add("isRobot").add("countryName");
+          granularity.put("queryGranularity", rollupAll ? "none" : "hour");
+          if (!rollupAll) {
+            ObjectNode dims = schema.putObject("dimensionsSpec");
+            dims.putArray("dimensions").add("channel").add("namespace").add("isRobot").add("countryName");
+          }
         }
         ObjectNode source = (ObjectNode) spec.at("/spec/ioConfig/inputSource");
         source.put("baseDir", data.toString());
