@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -98,7 +99,7 @@ final class IngestionRun {
       report.state = IngestionReport.COMPLETED;
       writeReport();
       double seconds = (System.nanoTime() - started) / 1e9;
-      log.info(String.format("Ingestion done in %.1f s: processed %d, processedWithError %d, thrownAway %d,"
+      log.info(String.format(Locale.ROOT, "Ingestion done in %.1f s: processed %d, processedWithError %d, thrownAway %d,"
               + " unparseable %d, %d bytes read (%.1f MB/s); %d segment(s)", seconds, report.processed,
           report.processedWithError, report.thrownAway, report.unparseable, report.processedBytes,
           report.processedBytes / 1e6 / Math.max(seconds, 1e-9), segments.size()));
