@@ -36,7 +36,12 @@ class WikipediaSampleTest {
     assertThat(stats.get("processedWithError").asLong()).isZero();
     assertThat(stats.get("thrownAway").asLong()).isZero();
     assertThat(stats.get("unparseable").asLong()).isZero();
+    JsonNode docReport = DocSamples.load("doc-report-response.json").at("/ingestionStatsAndErrors/payload");
     ObjectNode payload = execution.lastReportPayload();
+    assertThat(payload.get("rowStats")).isEqualTo(docReport.get("rowStats"));
+    docReport.fieldNames().forEachRemaining(k -> assertThat(payload.has(k)).as(k).isTrue());
+    assertThat(execution.lastReport().at("/ingestionStatsAndErrors/type").asText()).isEqualTo("ingestionStatsAndErrors");
+    assertThat(execution.lastReport().at("/ingestionStatsAndErrors/taskId").asText()).isEqualTo(id);
     assertThat(payload.get("ingestionState").asText()).isEqualTo("COMPLETED");
     assertThat(payload.get("errorMsg").isNull()).isTrue();
     assertThat(payload.get("segmentsPublished").asInt()).isEqualTo(1);
