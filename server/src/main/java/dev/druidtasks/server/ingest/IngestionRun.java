@@ -1,0 +1,377 @@
+package dev.druidtasks.server.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
+import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.task.DataSegment;
+import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.TaskExecution;
+import dev.druidtasks.server.task.TaskLockException;
+import dev.druidtasks.server.task.TaskLog;
+import dev.druidtasks.server.task.TaskResult;
+import dev.druidtasks.server.task.Timestamps;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * One execution of a native batch ingestion task: reads every input line, keeps the rows that parse,
+ * pass the filter and fall in the intervals, and hands them to a {@link SegmentBuilder}. Counts what
+ * happened in an {@link IngestionReport} written live (about once a second) and at the end.
+ */
+final class IngestionRun {
+  static final String SHUTDOWN_MESSAGE = "Shutdown request from user";
+  private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
+  private static final long LOG_EVERY_LINES = 250_000;
+  private static final int MAX_SAVED_INPUT_CHARS = 10_000;
+  private static final int LINE_BUFFER_BYTES = 1 << 20;
+
+  private final String taskId;
+  private final IngestionSpec spec;
+  private final PathConfinement confinement;
+  private final TaskExecution execution;
+  private final TaskLog log;
+  private final IngestionReport report;
+
+  private final JsonFactory jsonFactory = new JsonFactory();
+  private final JsonArrays arrays = new JsonArrays(jsonFactory);
+  private final RowValues row = new RowValues();
+  private final ByteSink dims = new ByteSink(1024);
+  private final ByteSink rowBytes = new ByteSink(1024);
+  private final BitSet discovered = new BitSet();
+  private final List<String> problems = new ArrayList<>();
+  private final byte[] lastTimestampText = new byte[64];
+  private int lastTimestampLength = -1;
+  private long lastTimestampMillis;
+  private long[] chunkStarts;
+  private long[] chunkEnds;
+  private int lastChunk;
+  private long currentTime;
+  private long linesRead;
+  private long lastLoggedLines;
+  private long lastReportNanos;
+
+  private Columns columns;
+  private RowEncoder encoder;
+  private Aggregation aggregation;
+  private long[] state;
+  private SegmentBuilder builder;
+
+  IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution) {
+    this.taskId = taskId;
+    this.spec = spec;
+    this.confinement = confinement;
+    this.execution = execution;
+    this.log = execution.log();
+    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions());
+  }
+
+  /** A parse error beyond {@code maxParseExceptions}. */
+  private static final class TooManyParseErrors extends Exception {
+    TooManyParseErrors(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  TaskResult run() {
+    long started = System.nanoTime();
+    writeReport();
+    try {
+      List<InputFiles.Entity> inputs = InputFiles.list(spec.inputSource(), confinement, log);
+      logInputs(inputs);
+      report.state = IngestionReport.BUILD_SEGMENTS;
+      writeReport();
+      prepare();
+      for (InputFiles.Entity input : inputs) {
+        read(input);
+      }
+      List<DataSegment> segments = builder.finish();
+      report.segmentsPublished = segments.size();
+      report.state = IngestionReport.COMPLETED;
+      writeReport();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      log.info(String.format(Locale.ROOT, "Ingestion done in %.1f s: processed %d, processedWithError %d, thrownAway %d,"
+              + " unparseable %d, %d bytes read (%.1f MB/s); %d segment(s)", seconds, report.processed,
+          report.processedWithError, report.thrownAway, report.unparseable, report.processedBytes,
+          report.processedBytes / 1e6 / Math.max(seconds, 1e-9), segments.size()));
+      return TaskResult.success(segments);
+    } catch (SegmentBuilder.StoppedException e) {
+      return fail(SHUTDOWN_MESSAGE);
+    } catch (TooManyParseErrors e) {
+      return fail(e.getMessage());
+    } catch (TaskLockException e) {
+      // a stop while waiting for a lock shows as a failed lock
+      return fail(execution.stopRequested() ? SHUTDOWN_MESSAGE : e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      log.error("Ingestion failed: " + e);
+      return fail(e.getMessage() == null ? e.toString() : e.getMessage());
+    } catch (Error e) {
+      abortBuilder();
+      throw e;
+    }
+  }
+
+  private TaskResult fail(String message) {
+    abortBuilder();
+    report.errorMsg = message;
+    writeReport();
+    String counts = " (processed " + report.processed + ", unparseable " + report.unparseable
+        + ", processedWithError " + report.processedWithError + ", thrownAway " + report.thrownAway + ")";
+    if (message.equals(SHUTDOWN_MESSAGE)) {
+      log.info("Stopped: " + message + counts);
+    } else {
+      log.error("Task failed: " + message + counts);
+    }
+    return TaskResult.failure(message);
+  }
+
+  private void abortBuilder() {
+    if (builder != null) {
+      builder.abort();
+      log.info("Removed the segment files written by this run");
+    }
+  }
+
+  private void writeReport() {
+    execution.writeReports(report.toReports(taskId));
+    lastReportNanos = System.nanoTime();
+  }
+
+  private void logInputs(List<InputFiles.Entity> inputs) {
+    if (inputs.isEmpty()) {
+      log.warn("No input files found; nothing to ingest");
+      return;
+    }
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < Math.min(10, inputs.size()); i++) {
+      names.append(i == 0 ? "" : ", ").append(inputs.get(i).description());
+    }
+    if (inputs.size() > 10) {
+      names.append(", …");
+    }
+    log.info("Found " + inputs.size() + " input(s): " + names);
+  }
+
+  private void prepare() {
+    Set<String> inputs = new LinkedHashSet<>();
+    for (Metric m : spec.metrics()) {
+      if (m.fieldName() != null) {
+        inputs.add(m.fieldName());
+      }
+    }
+    if (spec.filter() != null) {
+      spec.filter().collectColumns(inputs);
+    }
+    columns = new Columns(spec.dimensions(), spec.timestamp().column(), inputs);
+    encoder = new RowEncoder(columns, arrays);
+    aggregation = new Aggregation(spec.metrics(), columns);
+    state = aggregation.newState();
+    List<Interval> chunks = spec.granularity().chunks();
+    chunkStarts = chunks.stream().mapToLong(c -> c.start().toEpochMilli()).toArray();
+    chunkEnds = chunks.stream().mapToLong(c -> c.end().toEpochMilli()).toArray();
+    List<String> metricNames = spec.metrics().stream().map(Metric::name).toList();
+    builder = new SegmentBuilder(new SegmentBuilder.Settings(spec.dataSource(), spec.granularity().segment(),
+        spec.granularity().rollup(), aggregation, metricNames, columns::dimensionNames,
+        spec.tuning().maxRowsPerSegment(), spec.tuning().maxRowsInMemory(), spec.tuning().maxBytesInMemory(),
+        spec.appendToExisting()), execution, execution::stopRequested);
+  }
+
+  private void read(InputFiles.Entity input) throws IOException, TaskLockException, TooManyParseErrors {
+    log.info("Reading " + input.description() + " (" + input.size() + " bytes)");
+    RowReader reader = spec.inputFormat() instanceof DelimitedFormat delimited
+        ? new DelimitedRowReader(delimited, columns)
+        : new JsonRowReader(jsonFactory, columns);
+    long bytesBefore = report.processedBytes;
+    long lineNumber = 0;
+    long recordNumber = 0;
+    try (LineSource lines = new LineSource(input.open(), LINE_BUFFER_BYTES)) {
+      while (lines.next()) {
+        lineNumber++;
+        if ((++linesRead & 1023) == 0) {
+          report.processedBytes = bytesBefore + lines.bytesRead();
+          tick();
+        }
+        byte[] buf = lines.buffer();
+        int off = lines.start();
+        int len = lines.length();
+        boolean isRow;
+        try {
+          isRow = reader.read(buf, off, len, row);
+        } catch (RowReader.UnparseableRowException e) {
+          recordNumber++;
+          parseError("unparseable", buf, off, len, e.getMessage(), input, recordNumber, lineNumber);
+          continue;
+        }
+        if (isRow) {
+          recordNumber++;
+          accept(buf, off, len, input, recordNumber, lineNumber);
+        }
+      }
+      report.processedBytes = bytesBefore + lines.bytesRead();
+    }
+  }
+
+  private void tick() {
+    if (execution.stopRequested()) {
+      log.info("Stop requested after " + linesRead + " lines");
+      throw new SegmentBuilder.StoppedException();
+    }
+    if (System.nanoTime() - lastReportNanos >= REPORT_EVERY_NANOS) {
+      writeReport();
+    }
+    if (linesRead - lastLoggedLines >= LOG_EVERY_LINES) {
+      lastLoggedLines = linesRead;
+      log.info("Read " + linesRead + " lines so far: processed " + report.processed + ", processedWithError "
+          + report.processedWithError + ", thrownAway " + report.thrownAway + ", unparseable " + report.unparseable
+          + ", " + report.processedBytes + " bytes");
+    }
+  }
+
+  private void accept(byte[] buf, int off, int len, InputFiles.Entity input, long recordNumber, long lineNumber)
+      throws IOException, TaskLockException, TooManyParseErrors {
+    long time;
+    try {
+      time = timestamp();
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      parseError("unparseable", buf, off, len,
+          "Timestamp[" + row.asString(columns.timestampSlot()) + "] is unparseable!", input, recordNumber, lineNumber);
+      return;
+    }
+    currentTime = time;
+    if (spec.filter() != null && !spec.filter().matches(this::filterValues)) {
+      report.thrownAway++;
+      return;
+    }
+    if (!inChunks(time)) {
+      report.thrownAway++;
+      return;
+    }
+    long rowTime = spec.granularity().query().bucketStart(time);
+    problems.clear();
+    dims.reset();
+    discovered.clear();
+    encoder.encode(row, dims, discovered, problems);
+    if (spec.granularity().rollup()) {
+      aggregation.reset(state);
+      aggregation.add(state, row, problems);
+      builder.addRollup(rowTime, dims, state, discovered);
+    } else {
+      rowBytes.reset();
+      rowBytes.writeAscii("{\"__time\":");
+      rowBytes.writeLong(rowTime);
+      rowBytes.write(dims.array(), 0, dims.size());
+      if (!aggregation.isEmpty()) {
+        aggregation.reset(state);
+        aggregation.add(state, row, problems);
+        aggregation.writeJson(state, rowBytes);
+      }
+      rowBytes.write('}');
+      builder.addRow(rowTime, rowBytes, discovered);
+    }
+    if (problems.isEmpty()) {
+      report.processed++;
+    } else {
+      parseError("processedWithError", buf, off, len,
+          "Found unparseable columns in row, exceptions: " + problems, input, recordNumber, lineNumber);
+    }
+  }
+
+  private List<String> filterValues(String column) {
+    if (column.equals("__time")) {
+      return List.of(Long.toString(currentTime));
+    }
+    int slot = columns.knownSlot(column);
+    return slot < 0 ? List.of() : row.asList(slot, arrays);
+  }
+
+  private long timestamp() {
+    int slot = columns.timestampSlot();
+    TimestampFormat format = spec.timestamp().format();
+    byte[] src = row.source();
+    switch (row.kind(slot)) {
+      case 0, RowValues.NULL -> {
+        if (spec.timestamp().missingValueMillis() != null) {
+          return spec.timestamp().missingValueMillis();
+        }
+        throw new IllegalArgumentException("null timestamp");
+      }
+      case RowValues.STRING_RAW -> {
+        int off = row.off(slot);
+        int len = row.len(slot);
+        // consecutive rows often share a timestamp text
+        if (len == lastTimestampLength && Arrays.equals(src, off, off + len, lastTimestampText, 0, len)) {
+          return lastTimestampMillis;
+        }
+        long t = format.parseUtf8(src, off, len);
+        if (len <= lastTimestampText.length) {
+          System.arraycopy(src, off, lastTimestampText, 0, len);
+          lastTimestampLength = len;
+          lastTimestampMillis = t;
+        }
+        return t;
+      }
+      case RowValues.NUMBER_RAW -> {
+        return format.parseNumberLiteral(src, row.off(slot), row.len(slot));
+      }
+      case RowValues.TEXT -> {
+        return format.parseText(row.text(slot));
+      }
+      default -> throw new IllegalArgumentException("not a timestamp");
+    }
+  }
+
+  /** Druid keeps a row when its segment-granularity bucket is one of the intervals' buckets. */
+  private boolean inChunks(long t) {
+    if (chunkStarts.length == 0) {
+      return true;
+    }
+    if (t >= chunkStarts[lastChunk] && t < chunkEnds[lastChunk]) {
+      return true;
+    }
+    int i = Arrays.binarySearch(chunkStarts, t);
+    int at = i >= 0 ? i : -i - 2;
+    if (at >= 0 && t < chunkEnds[at]) {
+      lastChunk = at;
+      return true;
+    }
+    return false;
+  }
+
+  private void parseError(String type, byte[] buf, int off, int len, String reason, InputFiles.Entity input,
+      long recordNumber, long lineNumber) throws TooManyParseErrors {
+    if (type.equals("unparseable")) {
+      report.unparseable++;
+    } else {
+      report.processedWithError++;
+    }
+    String details = reason + " (Path: " + input.description() + ", Record: " + recordNumber + ", Line: "
+        + lineNumber + ")";
+    if (spec.tuning().logParseExceptions()) {
+      log.warn(details);
+    }
+    if (spec.tuning().maxSavedParseExceptions() > 0) {
+      String text = new String(buf, off, len, StandardCharsets.UTF_8);
+      if (text.length() > MAX_SAVED_INPUT_CHARS) {
+        text = text.substring(0, MAX_SAVED_INPUT_CHARS) + "...";
+      }
+      ObjectNode event = JsonNodeFactory.instance.objectNode();
+      event.put("timestamp", Timestamps.format(Instant.now()));
+      event.put("input", text);
+      event.put("errorType", type);
+      event.put("details", details);
+      report.save(event);
+    }
+    if (report.parseErrors() > spec.tuning().maxParseExceptions()) {
+      throw new TooManyParseErrors("Max parse exceptions[" + spec.tuning().maxParseExceptions() + "] exceeded");
+    }
+  }
+}

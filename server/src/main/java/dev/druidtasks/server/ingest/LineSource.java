@@ -1,0 +1,110 @@
+package dev.druidtasks.server.ingest;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into lines without copying them: each line is a range of an internal buffer,
+ * valid until the next call. A trailing {@code \r} is dropped; counts every byte read.
+ */
+final class LineSource implements Closeable {
+  /** A longer line fails the read rather than the heap. */
+  static final int MAX_LINE_BYTES = 64 << 20;
+
+  private final InputStream in;
+  private byte[] buf;
+  private int pos;
+  private int limit;
+  private int scanFrom;
+  private boolean eof;
+  private int start;
+  private int length;
+  private long bytesRead;
+
+  LineSource(InputStream in, int bufferSize) {
+    this.in = in;
+    this.buf = new byte[bufferSize];
+  }
+
+  /** Moves to the next line; false at the end of the stream. */
+  boolean next() throws IOException {
+    while (true) {
+      for (int i = scanFrom; i < limit; i++) {
+        if (buf[i] == '\n') {
+          start = pos;
+          length = i - pos;
+          bytesRead += length + 1;
+          pos = i + 1;
+          scanFrom = pos;
+          trimCarriageReturn();
+          return true;
+        }
+      }
+      scanFrom = limit;
+      if (eof) {
+        if (pos < limit) {
+          start = pos;
+          length = limit - pos;
+          bytesRead += length;
+          pos = limit;
+          scanFrom = limit;
+          trimCarriageReturn();
+          return true;
+        }
+        return false;
+      }
+      fill();
+    }
+  }
+
+  private void trimCarriageReturn() {
+    if (length > 0 && buf[start + length - 1] == '\r') {
+      length--;
+    }
+  }
+
+  private void fill() throws IOException {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, limit - pos);
+      limit -= pos;
+      scanFrom -= pos;
+      pos = 0;
+    }
+    if (limit == buf.length) {
+      if (buf.length >= MAX_LINE_BYTES) {
+        throw new IOException("A line is longer than " + MAX_LINE_BYTES + " bytes");
+      }
+      buf = Arrays.copyOf(buf, Math.min(MAX_LINE_BYTES, buf.length * 2));
+    }
+    int n = in.read(buf, limit, buf.length - limit);
+    if (n < 0) {
+      eof = true;
+    } else {
+      limit += n;
+    }
+  }
+
+  byte[] buffer() {
+    return buf;
+  }
+
+  int start() {
+    return start;
+  }
+
+  int length() {
+    return length;
+  }
+
+  /** Bytes consumed so far, newlines included. */
+  long bytesRead() {
+    return bytesRead;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

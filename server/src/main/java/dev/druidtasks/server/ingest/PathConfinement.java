@@ -1,0 +1,120 @@
+package dev.druidtasks.server.ingest;
+
+import dev.druidtasks.server.task.InvalidTaskException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps {@code local} input inside the configured directories: a path must lie under an allowed root
+ * both as written (after {@code ..} is resolved) and after following symbolic links.
+ */
+final class PathConfinement {
+  private final IngestConfig config;
+
+  PathConfinement(IngestConfig config) {
+    this.config = config;
+  }
+
+  Path resolveDirectory(String given, String field) throws InvalidTaskException {
+    Path real = resolve(given, field);
+    if (!Files.isDirectory(real)) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a directory");
+    }
+    return real;
+  }
+
+  Path resolveFile(String given, String field) throws InvalidTaskException {
+    Path real = resolve(given, field);
+    if (!Files.isRegularFile(real)) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a file");
+    }
+    return real;
+  }
+
+  /** The real path of {@code given}, relative paths taken from the working directory. */
+  private Path resolve(String given, String field) throws InvalidTaskException {
+    if (given.isEmpty() || given.indexOf('\0') >= 0) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a valid path");
+    }
+    Path absolute;
+    try {
+      absolute = config.workingDirectory().resolve(given).normalize();
+    } catch (InvalidPathException e) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a valid path");
+    }
+    if (!under(absolute, config.allowedRoots())) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is outside the directories this server may read");
+    }
+    if (!Files.exists(absolute)) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] does not exist");
+    }
+    Path real;
+    try {
+      real = absolute.toRealPath();
+    } catch (IOException e) {
+      throw new InvalidTaskException("Field [" + field + "]: [" + given + "] cannot be read: " + e.getMessage());
+    }
+    if (!allows(real)) {
+      throw new InvalidTaskException(
+          "Field [" + field + "]: [" + given + "] leads outside the directories this server may read");
+    }
+    return real;
+  }
+
+  /** True when a real (link-free) path lies under one of the roots' real paths. */
+  boolean allows(Path real) {
+    return under(real, realRoots());
+  }
+
+  private List<Path> realRoots() {
+    List<Path> out = new ArrayList<>();
+    for (Path root : config.allowedRoots()) {
+      try {
+        out.add(root.toRealPath());
+      } catch (IOException e) {
+        out.add(root);
+      }
+    }
+    return out;
+  }
+
+  private static boolean under(Path path, List<Path> roots) {
+    for (Path root : roots) {
+      if (path.startsWith(root)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Checks a {@code filter} and turns it into a regex: {@code *} any run of characters, {@code ?} one. */
+  static Pattern globPattern(String filter, String field) throws InvalidTaskException {
+    if (filter.isEmpty() || filter.contains("/") || filter.contains("\\") || filter.contains("..")
+        || filter.indexOf('\0') >= 0) {
+      throw new InvalidTaskException(
+          "Field [" + field + "]: [" + filter + "] must be a file name pattern without '/', '\\' or '..'");
+    }
+    StringBuilder regex = new StringBuilder();
+    StringBuilder literal = new StringBuilder();
+    for (char c : filter.toCharArray()) {
+      if (c == '*' || c == '?') {
+        if (literal.length() > 0) {
+          regex.append(Pattern.quote(literal.toString()));
+          literal.setLength(0);
+        }
+        regex.append(c == '*' ? ".*" : ".");
+      } else {
+        literal.append(c);
+      }
+    }
+    if (literal.length() > 0) {
+      regex.append(Pattern.quote(literal.toString()));
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.druidtasks.server.ingest;
+
+import java.util.Arrays;
+
+/** A rollup group: the query-granularity time and the encoded dimension values. */
+final class RollupKey implements Comparable<RollupKey> {
+  long time;
+  byte[] bytes;
+  int len;
+  int hash;
+
+  /** Points this (reusable probe) key at a buffer without copying it. */
+  RollupKey set(long time, byte[] bytes, int len) {
+    this.time = time;
+    this.bytes = bytes;
+    this.len = len;
+    int h = Long.hashCode(time);
+    for (int i = 0; i < len; i++) {
+      h = 31 * h + bytes[i];
+    }
+    this.hash = h;
+    return this;
+  }
+
+  RollupKey copy() {
+    RollupKey k = new RollupKey();
+    k.time = time;
+    k.bytes = Arrays.copyOf(bytes, len);
+    k.len = len;
+    k.hash = hash;
+    return k;
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RollupKey k && k.time == time && k.hash == hash
+        && Arrays.equals(bytes, 0, len, k.bytes, 0, k.len);
+  }
+
+  @Override
+  public int compareTo(RollupKey o) {
+    int c = Long.compare(time, o.time);
+    return c != 0 ? c : Arrays.compareUnsigned(bytes, 0, len, o.bytes, 0, o.len);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.druidtasks.server.ingest;
+
+import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
+import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
+import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a row's dimensions as JSON members ({@code ,"name":value}) in output order. String
+ * dimensions hold strings or sorted arrays of strings (multi-value); long/float/double dimensions hold
+ * numbers; {@code auto} (schema discovery) keeps the input's JSON value as it is. The bytes double as
+ * the rollup key, so equal values must give equal bytes.
+ */
+final class RowEncoder {
+  private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+
+  private final Columns columns;
+  private final JsonArrays arrays;
+  private final List<String> scratch = new ArrayList<>();
+
+  RowEncoder(Columns columns, JsonArrays arrays) {
+    this.columns = columns;
+    this.arrays = arrays;
+  }
+
+  /**
+   * @param discoveredPresent gets the slots of discovered dimensions the row has values for
+   * @param problems gets a message for each value that does not fit its dimension's type
+   */
+  void encode(RowValues row, ByteSink out, BitSet discoveredPresent, List<String> problems) {
+    int n = columns.dimensionCount();
+    for (int i = 0; i < n; i++) {
+      int slot = columns.dimensionSlot(i);
+      byte kind = row.kind(slot);
+      if (kind == 0 || kind == RowValues.NULL) {
+        continue;
+      }
+      Dimension d = columns.dimension(slot);
+      int mark = out.size();
+      out.write(columns.jsonName(slot));
+      boolean written = switch (d.type()) {
+        case STRING -> writeString(row, slot, kind, d, out);
+        case AUTO -> writeAuto(row, slot, kind, out);
+        default -> writeNumber(row, slot, kind, d, out, problems);
+      };
+      if (!written) {
+        out.truncate(mark);
+      } else if (!columns.isExplicit(i)) {
+        discoveredPresent.set(slot);
+      }
+    }
+  }
+
+  private boolean writeString(RowValues row, int slot, byte kind, Dimension d, ByteSink out) {
+    byte[] src = row.source();
+    switch (kind) {
+      case RowValues.STRING_RAW -> {
+        out.write('"');
+        out.write(src, row.off(slot), row.len(slot));
+        out.write('"');
+      }
+      case RowValues.TEXT -> out.writeJsonString(row.text(slot));
+      case RowValues.NUMBER_RAW -> {
+        out.write('"');
+        if (NumberText.isSmallInteger(src, row.off(slot), row.len(slot))) {
+          out.write(src, row.off(slot), row.len(slot));
+        } else {
+          out.writeAscii(NumberText.canonical(src, row.off(slot), row.len(slot)));
+        }
+        out.write('"');
+      }
+      case RowValues.TRUE -> out.writeAscii("\"true\"");
+      case RowValues.FALSE -> out.writeAscii("\"false\"");
+      case RowValues.JSON_OBJECT -> out.writeJsonStringFromUtf8(src, row.off(slot), row.len(slot));
+      case RowValues.JSON_ARRAY -> {
+        List<String> values = arrays.strings(src, row.off(slot), row.len(slot));
+        if (values == null) {
+          out.writeJsonStringFromUtf8(src, row.off(slot), row.len(slot));
+        } else {
+          return writeMulti(values, d.multiValueHandling(), out);
+        }
+      }
+      case RowValues.MULTI -> {
+        return writeMulti(row.multi(slot), d.multiValueHandling(), out);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean writeMulti(List<String> values, MultiValueHandling handling, ByteSink out) {
+    scratch.clear();
+    scratch.addAll(values);
+    if (handling != MultiValueHandling.ARRAY) {
+      scratch.sort(NULLS_FIRST);
+    }
+    if (handling == MultiValueHandling.SORTED_SET) {
+      for (int i = scratch.size() - 1; i > 0; i--) {
+        String a = scratch.get(i);
+        String b = scratch.get(i - 1);
+        if (a == null ? b == null : a.equals(b)) {
+          scratch.remove(i);
+        }
+      }
+    }
+    if (scratch.isEmpty() || (scratch.size() == 1 && scratch.get(0) == null)) {
+      return false;
+    }
+    if (scratch.size() == 1) {
+      out.writeJsonString(scratch.get(0));
+      return true;
+    }
+    out.write('[');
+    for (int i = 0; i < scratch.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      String v = scratch.get(i);
+      if (v == null) {
+        out.writeAscii("null");
+      } else {
+        out.writeJsonString(v);
+      }
+    }
+    out.write(']');
+    return true;
+  }
+
+  private boolean writeAuto(RowValues row, int slot, byte kind, ByteSink out) {
+    byte[] src = row.source();
+    switch (kind) {
+      case RowValues.STRING_RAW -> {
+        out.write('"');
+        out.write(src, row.off(slot), row.len(slot));
+        out.write('"');
+      }
+      case RowValues.TEXT -> out.writeJsonString(row.text(slot));
+      case RowValues.NUMBER_RAW, RowValues.JSON_ARRAY, RowValues.JSON_OBJECT ->
+          out.write(src, row.off(slot), row.len(slot));
+      case RowValues.TRUE -> out.writeAscii("true");
+      case RowValues.FALSE -> out.writeAscii("false");
+      case RowValues.MULTI -> {
+        return writeMulti(row.multi(slot), MultiValueHandling.ARRAY, out);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean writeNumber(RowValues row, int slot, byte kind, Dimension d, ByteSink out, List<String> problems) {
+    byte[] src = row.source();
+    boolean asLong = d.type() == DimensionType.LONG;
+    if (kind == RowValues.NUMBER_RAW && asLong && NumberText.isSmallInteger(src, row.off(slot), row.len(slot))) {
+      out.write(src, row.off(slot), row.len(slot));
+      return true;
+    }
+    String text = switch (kind) {
+      case RowValues.NUMBER_RAW -> NumberText.ascii(src, row.off(slot), row.len(slot));
+      case RowValues.STRING_RAW, RowValues.TEXT -> row.asString(slot).trim();
+      case RowValues.TRUE -> "1";
+      case RowValues.FALSE -> "0";
+      default -> null;
+    };
+    if (text != null && text.isEmpty()) {
+      return false;
+    }
+    String typeName = d.type().name().toLowerCase(Locale.ROOT);
+    if (text == null) {
+      problems.add("could not convert value [" + row.asString(slot) + "] to " + typeName + " for dimension [" + d.name() + "]");
+      return false;
+    }
+    try {
+      if (asLong) {
+        long v;
+        try {
+          v = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+          v = (long) Double.parseDouble(text);
+        }
+        out.writeLong(v);
+      } else {
+        double v = Double.parseDouble(text);
+        out.writeDouble(d.type() == DimensionType.FLOAT ? (double) (float) v : v);
+      }
+      return true;
+    } catch (NumberFormatException e) {
+      problems.add("could not convert value [" + text + "] to " + typeName + " for dimension [" + d.name() + "]");
+      return false;
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.druidtasks.server.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The column values of the row being read, by slot (see {@link Columns}). Reused for every row: JSON
+ * values point into the line's bytes instead of being copied, so reading a row allocates little.
+ */
+final class RowValues {
+  static final byte NULL = 1;
+  /** UTF-8 string content without escapes, at {@code [off, off+len)} of {@link #source()}. */
+  static final byte STRING_RAW = 2;
+  /** A decoded string in {@link #text(int)}. */
+  static final byte TEXT = 3;
+  /** A JSON number literal's bytes. */
+  static final byte NUMBER_RAW = 4;
+  static final byte TRUE = 5;
+  static final byte FALSE = 6;
+  /** A JSON array's raw text. */
+  static final byte JSON_ARRAY = 7;
+  /** A JSON object's raw text. */
+  static final byte JSON_OBJECT = 8;
+  /** A list of strings in {@link #multi(int)} (delimited formats with a list delimiter). */
+  static final byte MULTI = 9;
+
+  private byte[] source;
+  private int stamp;
+  private int[] stamps = new int[16];
+  private byte[] kinds = new byte[16];
+  private int[] offs = new int[16];
+  private int[] lens = new int[16];
+  private String[] texts = new String[16];
+  private List<?>[] multis = new List<?>[16];
+
+  /** Starts a new row whose raw values point into {@code source}. */
+  void begin(byte[] source) {
+    this.source = source;
+    if (++stamp == Integer.MAX_VALUE) {
+      Arrays.fill(stamps, 0);
+      stamp = 1;
+    }
+  }
+
+  byte[] source() {
+    return source;
+  }
+
+  private void ensure(int slot) {
+    if (slot >= stamps.length) {
+      int n = Math.max(slot + 1, stamps.length * 2);
+      stamps = Arrays.copyOf(stamps, n);
+      kinds = Arrays.copyOf(kinds, n);
+      offs = Arrays.copyOf(offs, n);
+      lens = Arrays.copyOf(lens, n);
+      texts = Arrays.copyOf(texts, n);
+      multis = Arrays.copyOf(multis, n);
+    }
+  }
+
+  void setRaw(int slot, byte kind, int off, int len) {
+    ensure(slot);
+    stamps[slot] = stamp;
+    kinds[slot] = kind;
+    offs[slot] = off;
+    lens[slot] = len;
+  }
+
+  void setKind(int slot, byte kind) {
+    ensure(slot);
+    stamps[slot] = stamp;
+    kinds[slot] = kind;
+  }
+
+  void setText(int slot, String text) {
+    ensure(slot);
+    stamps[slot] = stamp;
+    kinds[slot] = text == null ? NULL : TEXT;
+    texts[slot] = text;
+  }
+
+  void setMulti(int slot, List<String> values) {
+    ensure(slot);
+    stamps[slot] = stamp;
+    kinds[slot] = MULTI;
+    multis[slot] = values;
+  }
+
+  /** The kind of the slot's value in this row, or 0 when the row has no such column. */
+  byte kind(int slot) {
+    return slot < stamps.length && stamps[slot] == stamp ? kinds[slot] : 0;
+  }
+
+  /** True when the row has a non-null value in the slot. */
+  boolean has(int slot) {
+    byte k = kind(slot);
+    return k != 0 && k != NULL;
+  }
+
+  int off(int slot) {
+    return offs[slot];
+  }
+
+  int len(int slot) {
+    return lens[slot];
+  }
+
+  String text(int slot) {
+    return texts[slot];
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> multi(int slot) {
+    return (List<String>) multis[slot];
+  }
+
+  /** The value as one string (JSON text for arrays and objects); null when absent or null. */
+  String asString(int slot) {
+    return switch (kind(slot)) {
+      case STRING_RAW -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
+      case TEXT -> texts[slot];
+      case NUMBER_RAW -> numberText(slot);
+      case TRUE -> "true";
+      case FALSE -> "false";
+      case JSON_ARRAY, JSON_OBJECT -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
+      case MULTI -> String.join(",", multi(slot));
+      default -> null;
+    };
+  }
+
+  /** Druid reads JSON numbers as Long or Double, so {@code 12.50} reads as {@code 12.5}. */
+  private String numberText(int slot) {
+    String raw = new String(source, offs[slot], lens[slot], StandardCharsets.US_ASCII);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '.' || c == 'e' || c == 'E') {
+        return Double.toString(Double.parseDouble(raw));
+      }
+    }
+    return raw;
+  }
+
+  /** The value as a list of strings, as filters see it; empty when absent or null. */
+  List<String> asList(int slot, JsonArrays arrays) {
+    byte k = kind(slot);
+    if (k == 0 || k == NULL) {
+      return List.of();
+    }
+    if (k == MULTI) {
+      return multi(slot);
+    }
+    if (k == JSON_ARRAY) {
+      List<String> values = arrays.strings(source, offs[slot], lens[slot]);
+      return values == null ? List.of(asString(slot)) : values;
+    }
+    List<String> one = new ArrayList<>(1);
+    one.add(asString(slot));
+    return one;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.druidtasks.server.ingest;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The rows file of one segment being written: {@code rows.json.gz}, one JSON object a line, gzip at
+ * the fastest level (the write path must keep up with parsing).
+ */
+final class SegmentFile {
+  static final String ROWS_FILE = "rows.json.gz";
+  static final String META_FILE = "meta.json";
+
+  private final Path dir;
+  private final int partitionNum;
+  private OutputStream out;
+  private long rows;
+  private long size = -1;
+
+  SegmentFile(Path dir, int partitionNum) throws IOException {
+    this.dir = dir;
+    this.partitionNum = partitionNum;
+    OutputStream file = Files.newOutputStream(dir.resolve(ROWS_FILE));
+    this.out = new BufferedOutputStream(new FastGzipOutputStream(file), 1 << 17);
+  }
+
+  void write(byte[] row, int off, int len) throws IOException {
+    out.write(row, off, len);
+    out.write('\n');
+    rows++;
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  int partitionNum() {
+    return partitionNum;
+  }
+
+  /** Bytes of the rows file, once closed. */
+  long size() {
+    return size;
+  }
+
+  boolean isOpen() {
+    return out != null;
+  }
+
+  void close() throws IOException {
+    if (out != null) {
+      OutputStream o = out;
+      out = null;
+      o.close();
+      size = Files.size(dir.resolve(ROWS_FILE));
+    }
+  }
+
+  /** Closes without caring whether the file is complete (it is about to be deleted). */
+  void abandon() {
+    if (out != null) {
+      try {
+        out.close();
+      } catch (IOException ignored) {
+        // the file goes away anyway
+      }
+      out = null;
+    }
+  }
+
+  private static final class FastGzipOutputStream extends GZIPOutputStream {
+    FastGzipOutputStream(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
+  }
+}
