@@ -78,7 +78,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     Path workingDir = Path.of("").toAbsolutePath();
     List<Path> roots = config.getAllowedInputRoots().isEmpty() ? List.of(workingDir, dataDir)
         : config.getAllowedInputRoots().stream().map(r -> workingDir.resolve(r).normalize()).toList();
-    IngestConfig ingest = new IngestConfig(workingDir, roots);
+    IngestConfig ingest = new IngestConfig(roots, workingDir);
     TaskTypeRegistry registry = new TaskTypeRegistry(clock,
         new NoopTaskType(),
         new IndexTaskType("index_parallel", ingest),

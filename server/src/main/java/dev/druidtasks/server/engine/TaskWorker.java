@@ -61,6 +61,12 @@ public final class TaskWorker {
   public synchronized void start(int servedPort) {
     this.port = servedPort;
     this.workerId = config.host() + ":" + servedPort;
+    try {
+      Files.createDirectories(config.deepStorage());
+      Files.createDirectories(config.workDir());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot create the worker's directories", e);
+    }
     store.registerWorker(workerId, config.host(), servedPort, config.capacity());
     // Tasks this worker was running when its process died cannot resume: end them as Druid does.
     for (String id : store.runningOn(workerId)) {
@@ -156,7 +162,8 @@ public final class TaskWorker {
       result = task.run(exec);
     } catch (Throwable t) {
       log.error("Task[" + claimed.id() + "] failed", t);
-      String msg = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+      // an I/O failure's message is often a bare path: name the kind of failure too
+      String msg = t.getMessage() == null || t instanceof IOException ? t.toString() : t.getMessage();
       result = TaskResult.failure(msg);
     }
     if (exec.stopRequested()) {

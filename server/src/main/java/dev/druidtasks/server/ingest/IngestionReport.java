@@ -82,7 +82,8 @@ final class IngestionReport {
     }
     payload.put("segmentAvailabilityConfirmed", false);
     payload.put("segmentAvailabilityWaitTimeMs", 0);
-    payload.put("recordsProcessed", recordsRead());
+    // Druid reports records processed as a map (by partition for streams); batch has one phase
+    payload.putObject("recordsProcessed").put("buildSegments", recordsRead());
     payload.put("segmentsRead", 0);
     payload.put("segmentsPublished", segmentsPublished);
 

@@ -61,7 +61,7 @@ class IngestionApiTest {
         "2015-09-12T01:00:00.000Z/2015-09-12T02:00:00.000Z", "2015-09-12T02:00:00.000Z/2015-09-12T03:00:00.000Z");
     assertThat(segments.findValues("numRows")).allMatch(n -> n.asLong() == 1);
     assertThat(Files.exists(Path.of(segments.get(0).at("/loadSpec/path").asText(), "rows.json.gz"))).isTrue();
-    assertThat(server.get(API + "/task/" + id + "/log").body()).contains("Publishing 3 segment(s)");
+    assertThat(server.get(API + "/task/" + id + "/log").body()).contains("Wrote segment ").contains("3 segment(s)");
   }
 
   @Test
@@ -100,7 +100,7 @@ class IngestionApiTest {
         {outside.toString(), "*.json", "outside"},
         {link.toString(), "*.json", "outside"},
         {server.dataDir().resolve("nope").toString(), "*", "does not exist"},
-        {server.dataDir().toString(), "../x", "must not contain"}}) {
+        {server.dataDir().toString(), "../x", "file name pattern"}}) {
       String body = "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"p\",\"timestampSpec\":"
           + "{\"column\":\"ts\"}},\"ioConfig\":{\"inputSource\":{\"type\":\"local\",\"baseDir\":" + quote(c[0])
           + ",\"filter\":" + quote(c[1]) + "},\"inputFormat\":{\"type\":\"json\"}}}}";

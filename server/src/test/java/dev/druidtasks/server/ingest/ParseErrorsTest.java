@@ -42,7 +42,7 @@ class ParseErrorsTest {
     assertThat(out.stat("processedWithError")).isEqualTo(1);
     assertThat(out.stat("thrownAway")).isZero();
     assertThat(out.report().get("unparseableEvents").size()).isZero();
-    assertThat(out.report().get("recordsProcessed").asLong()).isEqualTo(8);
+    assertThat(out.report().get("recordsProcessed").get("buildSegments").asLong()).isEqualTo(8);
     // a value that does not fit a long dimension is dropped, the row kept
     JsonNode withError = out.rows().get(2);
     assertThat(withError.toString()).isEqualTo("{\"__time\":1704067202000,\"x\":\"4\"}");

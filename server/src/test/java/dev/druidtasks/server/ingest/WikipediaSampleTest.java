@@ -45,7 +45,7 @@ class WikipediaSampleTest {
     assertThat(payload.get("ingestionState").asText()).isEqualTo("COMPLETED");
     assertThat(payload.get("errorMsg").isNull()).isTrue();
     assertThat(payload.get("segmentsPublished").asInt()).isEqualTo(1);
-    assertThat(payload.get("recordsProcessed").asLong()).isEqualTo(39244);
+    assertThat(payload.get("recordsProcessed").get("buildSegments").asLong()).isEqualTo(39244);
     assertThat(payload.get("unparseableEvents").size()).isZero();
 
     List<DataSegment> segments = result.segments();
