@@ -90,6 +90,33 @@ class IngestionApiTest {
   }
 
   @Test
+  void shutdownMidIngestionLeavesNoSegmentsBehind() throws Exception {
+    String ds = "stop-" + RUN;
+    Path dir = Files.createDirectories(server.dataDir().resolve("input-" + RUN));
+    try (var out = Files.newBufferedWriter(dir.resolve("rows.json"))) {
+      for (int i = 0; i < 3_000_000; i++) {
+        out.write("{\"ts\":" + (1442016000000L + i) + ",\"page\":\"p" + (i % 997) + "\",\"n\":" + i + "}\n");
+      }
+    }
+    String id = server.submit("{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"" + ds + "\","
+        + "\"timestampSpec\":{\"column\":\"ts\",\"format\":\"millis\"},\"granularitySpec\":{\"rollup\":false}},"
+        + "\"ioConfig\":{\"inputSource\":{\"type\":\"local\",\"baseDir\":" + quote(dir.toString())
+        + ",\"filter\":\"*.json\"},\"inputFormat\":{\"type\":\"json\"}}}}");
+    server.awaitRunner(id, "RUNNING");
+    assertThat(server.post(API + "/task/" + id + "/shutdown", null, null).statusCode()).isEqualTo(200);
+    JsonNode s = server.awaitComplete(id);
+    assertThat(s.get("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(s.get("errorMsg").asText()).isEqualTo("Shutdown request from user");
+    assertThat(server.json(server.get(API + "/task/" + id + "/segments"))).isEmpty();
+    Path written = server.dataDir().resolve("segments").resolve(ds);
+    if (Files.exists(written)) {
+      try (var files = Files.walk(written)) {
+        assertThat(files.filter(Files::isRegularFile).toList()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void localPathsOutsideTheAllowedRootsAreRefused() throws Exception {
     Path outside = Files.createTempDirectory("outside");
     Files.writeString(outside.resolve("x.json"), "{\"ts\":1}\n");
