@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +26,9 @@ public final class TaskScheduler {
   private final ObjectMapper json;
   private final EngineConfig config;
   private final Clock clock;
-  private final Consumer<Void> onPending;
-  private final Signal signal = new Signal();
-  private volatile boolean stopping;
-  private Thread loop;
+  private final Runnable onPending;
+  private final PollingLoop loop;
+  private long nextReap;
 
   public TaskScheduler(TaskStore store, LeaderLatch leader, ObjectMapper json, EngineConfig config, Clock clock,
       Runnable onPending) {
@@ -39,60 +37,34 @@ public final class TaskScheduler {
     this.json = json;
     this.config = config;
     this.clock = clock;
-    this.onPending = v -> onPending.run();
+    this.onPending = onPending;
+    this.loop = new PollingLoop("task-scheduler", config.tick(), this::step);
   }
 
-  public synchronized void start() {
-    loop = new Thread(this::loop, "task-scheduler");
-    loop.setDaemon(true);
+  public void start() {
     loop.start();
   }
 
   public void wake() {
-    signal.raise();
+    loop.wake();
   }
 
-  public synchronized void stop() {
-    if (loop == null) {
-      return;
-    }
-    stopping = true;
-    signal.raise();
-    try {
-      loop.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  public void stop() {
+    loop.stop();
     leader.close();
   }
 
-  private void loop() {
-    long nextReap = 0;
-    while (!stopping) {
-      try {
-        if (leader.isLeader()) {
-          if (promoteWaiting()) {
-            onPending.accept(null);
-          }
-          long now = System.currentTimeMillis();
-          if (now >= nextReap) {
-            failTasksOfSilentWorkers();
-            nextReap = now + config.heartbeatPeriod().toMillis();
-          }
-        }
-        signal.await(config.tick().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("scheduler loop failed; retrying", e);
-        try {
-          signal.await(1_000);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+  private void step() {
+    if (!leader.isLeader()) {
+      return;
+    }
+    if (promoteWaiting()) {
+      onPending.run();
+    }
+    long now = System.currentTimeMillis();
+    if (now >= nextReap) {
+      failTasksOfSilentWorkers();
+      nextReap = now + config.heartbeatPeriod().toMillis();
     }
   }
 

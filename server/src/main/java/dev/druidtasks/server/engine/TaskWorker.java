@@ -36,14 +36,13 @@ public final class TaskWorker {
   private final ObjectMapper json;
   private final EngineConfig config;
   private final Clock clock;
-  private final Signal signal = new Signal();
   private final Map<String, RunningTask> running = new ConcurrentHashMap<>();
   private final AtomicInteger threadIds = new AtomicInteger();
-  private volatile boolean stopping;
+  private long nextHeartbeat;
   private String workerId;
   private int port;
   private ExecutorService runners;
-  private Thread loop;
+  private volatile PollingLoop loop;
 
   public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
     this.store = store;
@@ -75,68 +74,49 @@ public final class TaskWorker {
     }
     runners = Executors.newFixedThreadPool(config.capacity(),
         r -> new Thread(r, "task-runner-" + threadIds.getAndIncrement() + "-priority-0"));
-    loop = new Thread(this::loop, "task-worker");
-    loop.setDaemon(true);
+    loop = new PollingLoop("task-worker", config.tick(), this::step);
     loop.start();
   }
 
   public void wake() {
-    signal.raise();
+    if (loop != null) {
+      loop.wake();
+    }
   }
 
   /** Stops claiming; running tasks are asked to stop and end FAILED. */
   public synchronized void stop() {
-    if (loop == null) {
+    if (loop == null || !loop.stop()) {
       return;
     }
-    stopping = true;
-    signal.raise();
     running.values().forEach(RunningTask::requestStop);
     runners.shutdown();
     try {
       runners.awaitTermination(10, TimeUnit.SECONDS);
-      loop.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     store.removeWorker(workerId);
   }
 
-  private void loop() {
-    long nextHeartbeat = 0;
-    while (!stopping) {
-      try {
-        long now = System.currentTimeMillis();
-        if (now >= nextHeartbeat) {
-          store.heartbeat(workerId);
-          nextHeartbeat = now + config.heartbeatPeriod().toMillis();
-        }
-        if (!running.isEmpty()) {
-          for (String id : store.shutdownRequestedOn(workerId)) {
-            RunningTask t = running.get(id);
-            if (t != null) {
-              t.requestStop();
-            }
-          }
-          running.values().forEach(t -> t.logWriter().flush());
-        }
-        int free = config.capacity() - running.size();
-        for (ClaimedTask c : store.claimPending(workerId, config.host(), port, free)) {
-          launch(c);
-        }
-        signal.await(config.tick().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        LOG.warn("worker loop failed; retrying", e);
-        try {
-          signal.await(1_000);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
+  private void step() {
+    long now = System.currentTimeMillis();
+    if (now >= nextHeartbeat) {
+      store.heartbeat(workerId);
+      nextHeartbeat = now + config.heartbeatPeriod().toMillis();
+    }
+    if (!running.isEmpty()) {
+      for (String id : store.shutdownRequestedOn(workerId)) {
+        RunningTask t = running.get(id);
+        if (t != null) {
+          t.requestStop();
         }
       }
+      running.values().forEach(t -> t.logWriter().flush());
+    }
+    int free = config.capacity() - running.size();
+    for (ClaimedTask c : store.claimPending(workerId, config.host(), port, free)) {
+      launch(c);
     }
   }
 
@@ -167,7 +147,7 @@ public final class TaskWorker {
       result = TaskResult.failure(msg);
     }
     if (exec.stopRequested()) {
-      result = TaskResult.failure(stopping
+      result = TaskResult.failure(loop.stopping()
           ? "Worker[" + workerId + "] shut down while the task was running" : ErrorMessages.SHUTDOWN);
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
@@ -182,7 +162,7 @@ public final class TaskWorker {
     } finally {
       running.remove(claimed.id());
       deleteRecursively(exec.workDir());
-      signal.raise();
+      loop.wake();
     }
   }
 

@@ -48,16 +48,6 @@ public final class IndexTaskType implements TaskType {
   private record IndexTask(String type, ObjectNode payload, IngestionSpec spec, PathConfinement confinement)
       implements Task {
     @Override
-    public String id() {
-      return payload.get("id").asText();
-    }
-
-    @Override
-    public String groupId() {
-      return payload.get("groupId").asText();
-    }
-
-    @Override
     public String dataSource() {
       return spec.dataSource();
     }

@@ -5,9 +5,15 @@ import java.util.List;
 
 /** A task accepted for running: its identity, its stored payload, and what it does. */
 public interface Task {
-  String id();
+  /** The payload's {@code id}, always set by the time a task is read. */
+  default String id() {
+    return payload().get("id").asText();
+  }
 
-  String groupId();
+  /** The payload's {@code groupId}, defaulted to the id. */
+  default String groupId() {
+    return payload().get("groupId").asText();
+  }
 
   String type();
 

@@ -24,8 +24,6 @@ final class LockingTaskType implements TaskType {
     Interval interval = Interval.parse(payload.get("interval").asText(), '/');
     long runTime = payload.path("runTime").asLong(100);
     return new Task() {
-      @Override public String id() { return payload.get("id").asText(); }
-      @Override public String groupId() { return payload.get("groupId").asText(); }
       @Override public String type() { return "locking"; }
       @Override public String dataSource() { return ds; }
       @Override public ObjectNode payload() { return payload; }

@@ -41,16 +41,6 @@ public final class NoopTaskType implements TaskType {
 
   private record Noop(ObjectNode payload, String dataSource, long sleepMs) implements Task {
     @Override
-    public String id() {
-      return payload.get("id").asText();
-    }
-
-    @Override
-    public String groupId() {
-      return payload.get("groupId").asText();
-    }
-
-    @Override
     public String type() {
       return "noop";
     }

@@ -1,0 +1,76 @@
+package dev.druidtasks.server.engine;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A daemon thread that runs one step every tick, or sooner when woken; a failing step is logged and
+ * retried a second later, so a database outage pauses the loop instead of ending it.
+ */
+final class PollingLoop {
+  private static final Logger LOG = LoggerFactory.getLogger(PollingLoop.class);
+  private static final long RETRY_MS = 1_000;
+
+  private final String name;
+  private final Duration tick;
+  private final Runnable step;
+  private final Signal signal = new Signal();
+  private volatile boolean stopping;
+  private Thread thread;
+
+  PollingLoop(String name, Duration tick, Runnable step) {
+    this.name = name;
+    this.tick = tick;
+    this.step = step;
+  }
+
+  synchronized void start() {
+    thread = new Thread(this::run, name);
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void wake() {
+    signal.raise();
+  }
+
+  boolean stopping() {
+    return stopping;
+  }
+
+  /** Stops after the current step; false if the loop was never started. */
+  synchronized boolean stop() {
+    if (thread == null) {
+      return false;
+    }
+    stopping = true;
+    signal.raise();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+
+  private void run() {
+    while (!stopping) {
+      try {
+        step.run();
+        signal.await(tick.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("{} step failed; retrying", name, e);
+        try {
+          signal.await(RETRY_MS);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+}
