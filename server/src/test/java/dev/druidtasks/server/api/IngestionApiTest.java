@@ -117,6 +117,36 @@ class IngestionApiTest {
   }
 
   @Test
+  void appendingKeepsTheVersionAndLeavesPendingSegmentsToClean() {
+    String ds = "append-" + RUN;
+    String data = "{\"ts\":\"2015-09-12T01:00:00Z\",\"page\":\"A\"}\n";
+    String first = server.submit(inline(ds, "{\"type\":\"json\"}", data, "", ""));
+    assertThat(server.awaitComplete(first).get("statusCode").asText()).isEqualTo("SUCCESS");
+    String append = server.submit(inline(ds, "{\"type\":\"json\"}", data, "", "")
+        .replace("\"inputFormat\"", "\"appendToExisting\":true,\"inputFormat\""));
+    assertThat(server.awaitComplete(append).get("statusCode").asText()).isEqualTo("SUCCESS");
+    JsonNode a = server.json(server.get(API + "/task/" + first + "/segments")).get(0);
+    JsonNode b = server.json(server.get(API + "/task/" + append + "/segments")).get(0);
+    assertThat(b.get("version").asText()).isEqualTo(a.get("version").asText());
+    assertThat(b.get("interval").asText()).isEqualTo(a.get("interval").asText());
+    assertThat(b.get("partitionNum").asInt()).isEqualTo(a.get("partitionNum").asInt() + 1);
+
+    // an active task of the data source created before the interval's end blocks the clean-up
+    String blocker = server.submit("{\"type\":\"noop\",\"id\":\"blocker-" + RUN + "\",\"dataSource\":\"" + ds
+        + "\",\"runTime\":60000}");
+    HttpResponse<String> blocked = server.delete(API + "/pendingSegments/" + ds);
+    assertThat(blocked.statusCode()).isEqualTo(400);
+    assertThat(server.json(blocked).get("errorMessage").asText()).contains(blocker);
+    server.post(API + "/task/" + blocker + "/shutdown", null, null);
+    server.awaitComplete(blocker);
+
+    HttpResponse<String> cleaned = server.delete(API + "/pendingSegments/" + ds);
+    assertThat(cleaned.statusCode()).isEqualTo(200);
+    assertThat(server.json(cleaned).get("numDeleted").asInt()).isEqualTo(1);
+    assertThat(server.json(server.delete(API + "/pendingSegments/" + ds)).get("numDeleted").asInt()).isZero();
+  }
+
+  @Test
   void localPathsOutsideTheAllowedRootsAreRefused() throws Exception {
     Path outside = Files.createTempDirectory("outside");
     Files.writeString(outside.resolve("x.json"), "{\"ts\":1}\n");
