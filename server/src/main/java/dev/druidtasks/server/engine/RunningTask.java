@@ -19,6 +19,7 @@ final class RunningTask implements TaskExecution {
 
   private final String taskId;
   private final String groupId;
+  private final String dataSource;
   private final TaskStore store;
   private final ObjectMapper json;
   private final TaskLogWriter log;
@@ -26,10 +27,11 @@ final class RunningTask implements TaskExecution {
   private final Path deepStorage;
   private volatile boolean stopRequested;
 
-  RunningTask(String taskId, String groupId, TaskStore store, ObjectMapper json, TaskLogWriter log, Path workDir,
+  RunningTask(String taskId, String groupId, String dataSource, TaskStore store, ObjectMapper json, TaskLogWriter log, Path workDir,
       Path deepStorage) {
     this.taskId = taskId;
     this.groupId = groupId;
+    this.dataSource = dataSource;
     this.store = store;
     this.json = json;
     this.log = log;
@@ -81,7 +83,6 @@ final class RunningTask implements TaskExecution {
 
   @Override
   public String lock(Interval chunk) throws TaskLockException {
-    String dataSource = store.find(taskId).orElseThrow().dataSource();
     boolean told = false;
     while (true) {
       Optional<String> version = store.tryLock(taskId, groupId, dataSource, chunk);

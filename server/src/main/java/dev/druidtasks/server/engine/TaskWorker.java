@@ -124,7 +124,7 @@ public final class TaskWorker {
     TaskLogWriter log = new TaskLogWriter(store, claimed.id(), "dev.druidtasks.task.TaskRunner", clock);
     Path workDir = config.workDir().resolve(Integer.toHexString(claimed.id().hashCode()) + "-"
         + Long.toHexString(System.nanoTime()));
-    RunningTask exec = new RunningTask(claimed.id(), claimed.groupId(), store, json, log, workDir,
+    RunningTask exec = new RunningTask(claimed.id(), claimed.groupId(), claimed.dataSource(), store, json, log, workDir,
         config.deepStorage());
     running.put(claimed.id(), exec);
     runners.execute(() -> runToEnd(claimed, exec));

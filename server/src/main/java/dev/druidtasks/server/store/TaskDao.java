@@ -71,10 +71,12 @@ interface TaskDao {
   Optional<ClaimedTask> markRunning(@Bind("id") String id, @Bind("worker") String workerId,
       @Bind("host") String host, @Bind("port") int port, @Bind("now") Timestamp now);
 
-  @SqlUpdate("UPDATE tasks SET state = :state, active = false, duration_ms = :duration, error_msg = :error,"
-      + " completed_time = :now WHERE id = :id AND state = 'RUNNING'")
-  int completeRunning(@Bind("id") String id, @Bind("state") String state, @Bind("duration") long durationMs,
-      @Bind("error") String errorMsg, @Bind("now") Timestamp now);
+  /** Ends a running task; its duration is the time since it started, in milliseconds. */
+  @SqlUpdate("UPDATE tasks SET state = :state, active = false,"
+      + " duration_ms = GREATEST(0, CAST(EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_time)) * 1000 AS bigint)),"
+      + " error_msg = :error, completed_time = :now WHERE id = :id AND state = 'RUNNING'")
+  int completeRunning(@Bind("id") String id, @Bind("state") String state, @Bind("error") String errorMsg,
+      @Bind("now") Timestamp now);
 
   @SqlUpdate("UPDATE tasks SET state = 'FAILED', active = false, duration_ms = -1, error_msg = :error,"
       + " completed_time = :now WHERE id = :id AND state IN ('WAITING', 'PENDING')")
@@ -95,7 +97,4 @@ interface TaskDao {
   @SqlQuery("SELECT " + COLS + " FROM tasks WHERE datasource = :ds AND active AND created_time < :before"
       + " ORDER BY created_time LIMIT 1")
   Optional<TaskRecord> activeCreatedBefore(@Bind("ds") String dataSource, @Bind("before") Timestamp before);
-
-  @SqlQuery("SELECT started_time FROM tasks WHERE id = :id")
-  Optional<Timestamp> startedTime(@Bind("id") String id);
 }

@@ -181,8 +181,7 @@ public final class TaskStore {
     return jdbi.inTransaction(h -> {
       TaskDao d = h.attach(TaskDao.class);
       Instant end = clock.instant();
-      long duration = d.startedTime(taskId).map(s -> Math.max(0, end.toEpochMilli() - s.getTime())).orElse(0L);
-      int n = d.completeRunning(taskId, succeeded ? "SUCCESS" : "FAILED", duration, errorMsg, Timestamp.from(end));
+      int n = d.completeRunning(taskId, succeeded ? "SUCCESS" : "FAILED", errorMsg, Timestamp.from(end));
       if (n == 0) {
         return false;
       }

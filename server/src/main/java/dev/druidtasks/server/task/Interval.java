@@ -89,31 +89,27 @@ public record Interval(Instant start, Instant end) {
   }
 
   private static Instant plus(Instant t, String iso) {
-    int tAt = iso.indexOf('T');
-    var odt = t.atOffset(ZoneOffset.UTC);
-    if (tAt < 0) {
-      return odt.plus(Period.parse(iso)).toInstant();
-    }
-    String datePart = iso.substring(0, tAt);
-    String timePart = "PT" + iso.substring(tAt + 1);
-    if (datePart.length() > 1) {
-      odt = odt.plus(Period.parse(datePart));
-    }
-    return odt.plus(Duration.parse(timePart)).toInstant();
+    return shift(t, iso, 1);
   }
 
   private static Instant minus(Instant t, String iso) {
+    return shift(t, iso, -1);
+  }
+
+  /** Moves {@code t} by an ISO-8601 period such as {@code P1D} or {@code P1DT12H}, forward or back. */
+  private static Instant shift(Instant t, String iso, int sign) {
     int tAt = iso.indexOf('T');
     var odt = t.atOffset(ZoneOffset.UTC);
-    if (tAt < 0) {
-      return odt.minus(Period.parse(iso)).toInstant();
-    }
-    String datePart = iso.substring(0, tAt);
-    String timePart = "PT" + iso.substring(tAt + 1);
+    String datePart = tAt < 0 ? iso : iso.substring(0, tAt);
     if (datePart.length() > 1) {
-      odt = odt.minus(Period.parse(datePart));
+      Period p = Period.parse(datePart);
+      odt = odt.plus(sign > 0 ? p : p.negated());
     }
-    return odt.minus(Duration.parse(timePart)).toInstant();
+    if (tAt >= 0) {
+      Duration d = Duration.parse("PT" + iso.substring(tAt + 1));
+      odt = odt.plus(sign > 0 ? d : d.negated());
+    }
+    return odt.toInstant();
   }
 
   @Override
