@@ -24,9 +24,7 @@ class WrongStubTest {
       // Lookups of refused ids, and the check whether a sample's id is still free, rely on the same rule.
       case UNKNOWN_ID_200 -> Set.of(
           "unknown-id.payload", "unknown-id.status", "unknown-id.segments", "unknown-id.log", "unknown-id.reports",
-          "unknown-id.shutdown",
-          "submit.hostile-id.dot-dot-slash", "submit.hostile-id.slash", "submit.hostile-id.empty",
-          "submit.hostile-id.control-char", "submit.hostile-id.tab", "submit.hostile-id.ten-thousand-chars",
+          "unknown-id.shutdown", "status.hostile-id", "status.unusable-id",
           "sample.get-task-status", "sample.get-task-log", "sample.shutdown-task", "sample.get-task-statuses");
     };
   }

@@ -27,6 +27,18 @@ final class BulkStatusCases {
     return a.toString();
   }
 
+  /**
+   * 400 with Druid's text, which Druid sends bare under {@code application/json} and others may wrap
+   * in a JSON error body: checked here, not by the document's schema.
+   */
+  private static void noTaskIds(CaseContext c, String body) {
+    ApiRequest r = body == null ? ApiRequest.post(PATH).withHeader("Content-Type", "application/json")
+        : ApiRequest.postJson(PATH, body);
+    Exchange ex = c.sendOutsideSpec(r);
+    Expect.status(ex, 400);
+    Expect.equal("No Task IDs provided.", Expect.message(ex), "error message", ex);
+  }
+
   static List<ConformanceCase> cases() {
     return List.of(
         define("task-status.known-and-unknown", Endpoint.GET_TASK_STATUSES,
@@ -64,16 +76,10 @@ final class BulkStatusCases {
               Expect.equal(1, Expect.jsonObject(ex).size(), "entries", ex);
             }),
         define("task-status.empty-list", Endpoint.GET_TASK_STATUSES, "an empty list is refused: 400 'No Task IDs provided.'")
-            .source("BEHAVIOR.md Bulk status").run(c -> {
-              Exchange ex = c.send(ApiRequest.postJson(PATH, "[]"));
-              Expect.status(ex, 400);
-              Expect.errorMentions(ex, "No Task IDs provided");
-            }),
-        define("task-status.empty-body", Endpoint.GET_TASK_STATUSES, "an empty JSON body is refused with 400")
-            .source("BEHAVIOR.md Bulk status").run(c -> {
-              Exchange ex = c.send(ApiRequest.post(PATH).withHeader("Content-Type", "application/json"));
-              Expect.status(ex, 400);
-            }),
+            .source("BEHAVIOR.md Bulk status").run(c -> noTaskIds(c, "[]")),
+        define("task-status.empty-body", Endpoint.GET_TASK_STATUSES,
+            "an empty JSON body is refused: 400 'No Task IDs provided.'")
+            .source("BEHAVIOR.md Bulk status").run(c -> noTaskIds(c, null)),
         define("task-status.object-body", Endpoint.GET_TASK_STATUSES, "an object body is refused with 400 and a JSON error")
             .source("BEHAVIOR.md Bulk status").run(c -> {
               Exchange ex = c.send(ApiRequest.postJson(PATH, "{\"ids\": []}"));
@@ -92,10 +98,17 @@ final class BulkStatusCases {
               Expect.status(ex, 400);
               Expect.errorBody(ex);
             }),
-        define("task-status.null-element", Endpoint.GET_TASK_STATUSES, "a null in the list is refused (400; Druid 500)")
-            .source("BEHAVIOR.md Bulk status: null element").run(c -> {
+        define("task-status.null-element", Endpoint.GET_TASK_STATUSES, "a null in the list is refused with 400 and a JSON error")
+            .source("BEHAVIOR.md Bulk status: null element (Druid 500)").docOnly().run(c -> {
               Exchange ex = c.send(ApiRequest.postJson(PATH, "[null]"));
-              Expect.status(ex, 400, 500);
+              Expect.status(ex, 400);
+              Expect.errorBody(ex);
+            }),
+        define("task-status.null-element.druid", Endpoint.GET_TASK_STATUSES,
+            "Druid 33 answers a null in the list with a 500 error page (a NullPointerException)")
+            .source("reference Druid 33.0.0").druidOnly().run(c -> {
+              Exchange ex = c.sendOutsideSpec(ApiRequest.postJson(PATH, "[null]"));
+              Expect.druidErrorPage(ex, "NullPointerException");
             }),
         define("task-status.no-content-type", Endpoint.GET_TASK_STATUSES, "a body without a content type gets 415")
             .source("doc: Retrieve status objects, 415; BEHAVIOR.md Bulk status").run(c -> {

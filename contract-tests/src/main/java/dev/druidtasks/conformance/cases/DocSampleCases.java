@@ -3,6 +3,7 @@ package dev.druidtasks.conformance.cases;
 import static dev.druidtasks.conformance.cases.ConformanceCase.define;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.conformance.Capability;
 import dev.druidtasks.conformance.Endpoint;
 import dev.druidtasks.conformance.check.Expect;
@@ -34,6 +35,34 @@ final class DocSampleCases {
 
   private static String source(DocSample s) {
     return "doc: " + s.section() + ", sample request";
+  }
+
+  /** Keys of the doc sample's json inputFormat that Druid 33 no longer writes into a stored payload. */
+  private static final List<String> DRUID_33_ABSENT_INPUT_FORMAT_KEYS =
+      List.of("keepNullColumns", "assumeNewlineDelimited", "useJsonNodeReader");
+
+  /** The sample ingestion's payload has the sample's shape, less {@code absentInputFormatKeys}. */
+  private static void payloadAsSample(CaseContext c, List<String> absentInputFormatKeys) {
+    DocSample s = DocSamples.get("get-task-payload");
+    String id = s.request().pathParams().get("taskId");
+    c.state().sampleTask(c.tasks(), id, null, SampleKind.COMPLETE_INGESTION);
+    // The suite ingests inline rows, not the doc's local file; later Druids add tuning and context keys.
+    JsonShape shape = JsonShape.strict().openAt("$.payload.spec.ioConfig.inputSource",
+        "$.payload.spec.ioConfig.inputFormat", "$.payload.spec.tuningConfig", "$.payload.context",
+        "$.payload.spec.tuningConfig.*", "$.payload");
+    JsonNode sampleBody = s.responseBody().orElseThrow().deepCopy();
+    ObjectNode ioConfig = (ObjectNode) sampleBody.path("payload").path("spec").path("ioConfig");
+    ioConfig.putNull("inputSource");
+    ((ObjectNode) ioConfig.path("inputFormat")).remove(absentInputFormatKeys);
+    Exchange ex = c.send(request(s));
+    Expect.status(ex, s.successStatus());
+    JsonNode body = Expect.json(ex);
+    Expect.shape(shape, sampleBody, body, ex);
+    Expect.equal(id, body.path("task").asText(null), "task", ex);
+    for (String key : absentInputFormatKeys) {
+      Expect.that(!body.path("payload").path("spec").path("ioConfig").path("inputFormat").has(key),
+          "the stored inputFormat has '" + key + "'", ex);
+    }
   }
 
   private static ConformanceCase.Definition sample(String folder, String title) {
@@ -202,23 +231,11 @@ final class DocSampleCases {
           c.tasks().awaitComplete(id);
         }));
     out.add(sample("get-task-payload", "the sample ingestion task's payload is shaped as the sample's")
-        .needs(Capability.INGESTION).run(c -> {
-          DocSample s = DocSamples.get("get-task-payload");
-          String id = s.request().pathParams().get("taskId");
-          c.state().sampleTask(c.tasks(), id, null, SampleKind.COMPLETE_INGESTION);
-          // The suite ingests inline rows, not the doc's local file; later Druids add tuning and context keys.
-          JsonShape shape = JsonShape.strict().openAt("$.payload.spec.ioConfig.inputSource",
-              "$.payload.spec.ioConfig.inputFormat", "$.payload.spec.tuningConfig", "$.payload.context",
-              "$.payload.spec.tuningConfig.*", "$.payload");
-          JsonNode sampleBody = s.responseBody().orElseThrow().deepCopy();
-          ((com.fasterxml.jackson.databind.node.ObjectNode) sampleBody.path("payload").path("spec").path("ioConfig"))
-              .putNull("inputSource");
-          Exchange ex = c.send(request(s));
-          Expect.status(ex, s.successStatus());
-          JsonNode body = Expect.json(ex);
-          Expect.shape(shape, sampleBody, body, ex);
-          Expect.equal(id, body.path("task").asText(null), "task", ex);
-        }));
+        .docOnly().needs(Capability.INGESTION).run(c -> payloadAsSample(c, List.of())));
+    out.add(define("sample.get-task-payload.druid", Endpoint.GET_TASK_PAYLOAD,
+        "Druid 33 stores the sample's payload without the json inputFormat keys of the doc's older Druid")
+        .source("reference Druid 33.0.0").druidOnly().needs(Capability.INGESTION)
+        .run(c -> payloadAsSample(c, DRUID_33_ABSENT_INPUT_FORMAT_KEYS)));
     out.add(sample("get-task-reports", "the sample ingestion task's report is shaped as the sample's")
         .needs(Capability.INGESTION, Capability.REPORTS).run(c -> {
           DocSample s = DocSamples.get("get-task-reports");

@@ -147,19 +147,41 @@ final class ListCases {
           Expect.status(ex, 400);
           Expect.text(ex, Texts.invalidState("bogus"));
         }));
-    out.add(define("tasks.max.invalid", Endpoint.GET_TASKS, "max=abc is refused (400; Druid 404) and max=-1 too (400; Druid 500)")
-        .source("BEHAVIOR.md Common: query value of the wrong type; Listing: max").run(c -> {
-          Exchange abc = c.send(ApiRequest.get(TaskDriver.BASE + "/tasks").withQuery(Map.of("state", "complete",
-              "max", "abc")));
-          Expect.status(abc, 400, 404);
-          Exchange negative = c.send(ApiRequest.get(TaskDriver.BASE + "/tasks").withQuery(Map.of("state", "complete",
-              "max", "-1")));
-          Expect.status(negative, 400, 500);
+    out.add(define("tasks.max.invalid", Endpoint.GET_TASKS,
+        "max=abc and max=-1 are refused with a JSON error: 400 naming max (the doc lists 500)")
+        .source("doc: Get an array of tasks, 500 'Invalid query parameter'; BEHAVIOR.md Listing: max").docOnly()
+        .run(c -> {
+          for (String max : List.of("abc", "-1")) {
+            Exchange ex = c.send(ApiRequest.get(TaskDriver.BASE + "/tasks").withQuery(Map.of("state", "complete",
+                "max", max)));
+            Expect.status(ex, 400, 500);
+            Expect.errorBody(ex);
+          }
         }));
-    out.add(define("tasks.created-interval.invalid", Endpoint.GET_TASKS, "a malformed createdTimeInterval is refused (400 or 500)")
-        .source("BEHAVIOR.md Listing: malformed interval").run(c -> {
+    out.add(define("tasks.max.invalid.druid", Endpoint.GET_TASKS,
+        "Druid 33 answers max=abc with an empty 404 and max=-1 with a 500 error page (its SQL failing)")
+        .source("reference Druid 33.0.0").druidOnly().run(c -> {
+          Exchange abc = c.sendOutsideSpec(ApiRequest.get(TaskDriver.BASE + "/tasks").withQuery(Map.of("state",
+              "complete", "max", "abc")));
+          Expect.status(abc, 404);
+          Expect.equal("", abc.response().text(), "body", abc);
+          Exchange negative = c.sendOutsideSpec(ApiRequest.get(TaskDriver.BASE + "/tasks").withQuery(Map.of("state",
+              "complete", "max", "-1")));
+          Expect.druidErrorPage(negative, "Exception");
+        }));
+    out.add(define("tasks.created-interval.invalid", Endpoint.GET_TASKS,
+        "a malformed createdTimeInterval is refused with a JSON error: 400 naming it (the doc lists 500)")
+        .source("doc: Get an array of tasks, 500; BEHAVIOR.md Listing: malformed interval").docOnly().run(c -> {
           Exchange ex = c.send(ApiRequest.get(TaskDriver.BASE + "/tasks").withQuery("createdTimeInterval", "yesterday"));
           Expect.status(ex, 400, 500);
+          Expect.errorBody(ex);
+        }));
+    out.add(define("tasks.created-interval.invalid.druid", Endpoint.GET_TASKS,
+        "Druid 33 answers a malformed createdTimeInterval with a 500 error page naming the interval")
+        .source("reference Druid 33.0.0").druidOnly().run(c -> {
+          Exchange ex = c.sendOutsideSpec(ApiRequest.get(TaskDriver.BASE + "/tasks")
+              .withQuery("createdTimeInterval", "yesterday"));
+          Expect.druidErrorPage(ex, "Invalid interval[yesterday]");
         }));
     out.add(define("complete-tasks.lists-complete", Endpoint.GET_COMPLETE_TASKS, "lists recent complete tasks only")
         .source("doc: Get an array of complete tasks").run(c -> {

@@ -3,13 +3,18 @@ package dev.druidtasks.conformance.cases;
 import static dev.druidtasks.conformance.cases.ConformanceCase.define;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.conformance.Capability;
 import dev.druidtasks.conformance.Endpoint;
 import dev.druidtasks.conformance.check.Expect;
 import dev.druidtasks.conformance.http.ApiRequest;
 import dev.druidtasks.conformance.http.Exchange;
+import dev.druidtasks.conformance.state.SuiteState;
 import dev.druidtasks.conformance.state.TaskDriver;
 import dev.druidtasks.conformance.state.TaskView;
+import dev.druidtasks.fixtures.RowGenerator;
+import dev.druidtasks.fixtures.TaskSpecs;
+import java.time.Instant;
 import java.util.List;
 
 /** {@code DELETE /pendingSegments/{ds}} and the ingestion-only cases. */
@@ -55,19 +60,32 @@ final class PendingSegmentsCases {
               }
             }),
         define("pending-segments.interval.invalid", Endpoint.DELETE_PENDING_SEGMENTS,
-            "a malformed interval is refused (400; Druid 500)")
-            .source("BEHAVIOR.md Pending segments: malformed interval").run(c -> {
+            "a malformed interval is refused with 400 and a JSON error")
+            .source("BEHAVIOR.md Pending segments: malformed interval (Druid 500)").docOnly().run(c -> {
               Exchange ex = c.send(delete(c.ids().dataSource("nothing")).withQuery("interval", "not-an-interval"));
-              Expect.status(ex, 400, 500);
+              Expect.status(ex, 400);
+              Expect.errorBody(ex);
+            }),
+        define("pending-segments.interval.invalid.druid", Endpoint.DELETE_PENDING_SEGMENTS,
+            "Druid 33 answers a malformed interval with a bare 500")
+            .source("reference Druid 33.0.0").druidOnly().run(c -> {
+              Exchange ex = c.sendOutsideSpec(delete(c.ids().dataSource("nothing")).withQuery("interval",
+                  "not-an-interval"));
+              Expect.status(ex, 500);
             }),
         define("pending-segments.all-time", Endpoint.DELETE_PENDING_SEGMENTS,
-            "without an interval, an ingested datasource's pending segments all go: a second call deletes 0")
-            .source("BEHAVIOR.md Pending segments: no interval = all time (Druid 33 deletes nothing)").docOnly()
-            .needs(Capability.INGESTION, Capability.SEGMENTS).run(c -> {
-              String id = c.state().ingested(c.tasks());
-              TaskView v = c.tasks().status(id);
-              numDeleted(c.send(delete(v.dataSource())));
-              Exchange again = c.send(delete(v.dataSource()));
+            "without an interval, the pending segments an appending ingestion left all go: 1 or more, then 0")
+            .source("doc: Clean up pending segments, sample numDeleted 2 without an interval (Druid 33 deletes "
+                + "nothing)").docOnly().needs(Capability.INGESTION, Capability.SEGMENTS).run(c -> {
+              String ds = c.ids().dataSource("appended");
+              ObjectNode spec = TaskSpecs.indexParallelInline(c.ids().task("append"), ds, SuiteState.INGEST_INTERVAL,
+                  RowGenerator.forDay(7, Instant.parse("2015-09-12T00:00:00Z")).jsonLines(5));
+              ((ObjectNode) spec.path("spec").path("ioConfig")).put("appendToExisting", true);
+              TaskView done = c.tasks().awaitComplete(c.tasks().submit(spec));
+              Expect.equal("SUCCESS", done.statusCode(), "the appending ingestion's status", c.lastExchange());
+              Exchange first = c.send(delete(ds));
+              Expect.that(numDeleted(first) >= 1, "an appending ingestion's pending segments were not deleted", first);
+              Exchange again = c.send(delete(ds));
               Expect.equal(0L, numDeleted(again), "numDeleted by a second call", again);
             }),
         define("reports.ingestion", Endpoint.GET_TASK_REPORTS,

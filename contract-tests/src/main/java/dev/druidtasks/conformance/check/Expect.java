@@ -78,6 +78,33 @@ public final class Expect {
         "expected the error to mention '" + fragment + "'" + bodyNote(ex), ex);
   }
 
+  /**
+   * Druid's answer to input it fails on: a 500 with its servlet container's HTML error page, whose
+   * title carries the exception text; {@code fragment} must appear in it (case-insensitive).
+   */
+  public static void druidErrorPage(Exchange ex, String fragment) {
+    status(ex, 500);
+    mediaType(ex, "text/html");
+    that(ex.response().text().toLowerCase(java.util.Locale.ROOT).contains(fragment.toLowerCase(java.util.Locale.ROOT)),
+        "expected Druid's error page to mention '" + fragment + "'" + bodyNote(ex), ex);
+  }
+
+  /**
+   * A message answered as plain text under any content type: Druid labels some of its plain-text
+   * answers {@code application/json}.
+   */
+  public static void plainMessage(Exchange ex, String text) {
+    if (!ex.response().text().equals(text)) {
+      throw new CaseFailure("expected the text '" + text + "'" + bodyNote(ex), ex);
+    }
+  }
+
+  /** An error message carried either as a JSON error body (either form) or as the bare text. */
+  public static String message(Exchange ex) {
+    var json = ex.response().mediaType().equals("application/json") ? ex.response().json() : java.util.Optional.<JsonNode>empty();
+    return json.isPresent() && json.get().isObject() ? errorBody(ex) : ex.response().text();
+  }
+
   public static void shape(JsonShape shape, JsonNode sample, JsonNode actual, Exchange ex) {
     List<String> diffs = shape.differences(sample, actual);
     if (!diffs.isEmpty()) {

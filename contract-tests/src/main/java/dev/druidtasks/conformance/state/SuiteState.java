@@ -63,7 +63,8 @@ public final class SuiteState {
     return longRunMs;
   }
 
-  synchronized void created(String id) {
+  /** Registers a task for {@link #cleanUp}, also one submitted without the driver. */
+  public synchronized void created(String id) {
     if (id != null) {
       created.add(id);
     }
