@@ -1,6 +1,7 @@
 package dev.druidtasks.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.task.InvalidTaskException;
 import dev.druidtasks.server.task.Interval;
@@ -59,7 +60,9 @@ public final class IndexTaskType implements TaskType {
 
     @Override
     public TaskResult run(TaskExecution execution) {
-      return new IngestionRun(id(), spec, confinement, execution).run();
+      JsonNode context = payload.path("context");
+      return new IngestionRun(id(), spec, confinement, execution,
+          context.isObject() ? (ObjectNode) context : JsonNodeFactory.instance.objectNode()).run();
     }
   }
 }

@@ -47,12 +47,8 @@ final class IngestionReport {
     return unparseable + processedWithError;
   }
 
-  /** Every input row looked at: ingested, ingested with errors, thrown away or unparseable. */
-  long recordsRead() {
-    return processed + processedWithError + thrownAway + unparseable;
-  }
-
-  ObjectNode toReports(String taskId) {
+  /** Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context. */
+  ObjectNode toReports(String taskId, ObjectNode context) {
     ObjectNode payload = JSON.objectNode();
     payload.put("ingestionState", state);
     ObjectNode events = payload.putObject("unparseableEvents");
@@ -82,17 +78,21 @@ final class IngestionReport {
     }
     payload.put("segmentAvailabilityConfirmed", false);
     payload.put("segmentAvailabilityWaitTimeMs", 0);
-    // Druid reports records processed as a map (by partition for streams); batch has one phase
-    payload.putObject("recordsProcessed").put("buildSegments", recordsRead());
-    payload.put("segmentsRead", 0);
+    // Druid 33's batch tasks leave this map (by partition, for streams) empty
+    payload.putObject("recordsProcessed");
     payload.put("segmentsPublished", segmentsPublished);
 
+    ObjectNode reports = JSON.objectNode();
+    reports.set("ingestionStatsAndErrors", entry("ingestionStatsAndErrors", taskId, payload));
+    reports.set("taskContext", entry("taskContext", taskId, context.deepCopy()));
+    return reports;
+  }
+
+  private static ObjectNode entry(String type, String taskId, ObjectNode payload) {
     ObjectNode report = JSON.objectNode();
-    report.put("type", "ingestionStatsAndErrors");
+    report.put("type", type);
     report.put("taskId", taskId);
     report.set("payload", payload);
-    ObjectNode reports = JSON.objectNode();
-    reports.set("ingestionStatsAndErrors", report);
-    return reports;
+    return report;
   }
 }

@@ -41,6 +41,8 @@ final class IngestionRun {
   private final TaskExecution execution;
   private final TaskLog log;
   private final IngestionReport report;
+  /** The task's context, which Druid reports back as a {@code taskContext} entry. */
+  private final ObjectNode context;
 
   private final JsonFactory jsonFactory = new JsonFactory();
   private final JsonArrays arrays = new JsonArrays(jsonFactory);
@@ -66,8 +68,10 @@ final class IngestionRun {
   private long[] state;
   private SegmentBuilder builder;
 
-  IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution) {
+  IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
+      ObjectNode context) {
     this.taskId = taskId;
+    this.context = context;
     this.spec = spec;
     this.confinement = confinement;
     this.execution = execution;
@@ -142,7 +146,7 @@ final class IngestionRun {
   }
 
   private void writeReport() {
-    execution.writeReports(report.toReports(taskId));
+    execution.writeReports(report.toReports(taskId, context));
     lastReportNanos = System.nanoTime();
   }
 

@@ -71,9 +71,13 @@ interface TaskDao {
   Optional<ClaimedTask> markRunning(@Bind("id") String id, @Bind("worker") String workerId,
       @Bind("host") String host, @Bind("port") int port, @Bind("now") Timestamp now);
 
-  /** Ends a running task; its duration is the time since it started, in milliseconds. */
+  /**
+   * Ends a running task; its duration is the time since it started, in milliseconds, except for a
+   * task shut down on request, which keeps -1 as in Druid.
+   */
   @SqlUpdate("UPDATE tasks SET state = :state, active = false,"
-      + " duration_ms = GREATEST(0, CAST(EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_time)) * 1000 AS bigint)),"
+      + " duration_ms = CASE WHEN shutdown_requested THEN -1 ELSE"
+      + " GREATEST(0, CAST(EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_time)) * 1000 AS bigint)) END,"
       + " error_msg = :error, completed_time = :now WHERE id = :id AND state = 'RUNNING'")
   int completeRunning(@Bind("id") String id, @Bind("state") String state, @Bind("error") String errorMsg,
       @Bind("now") Timestamp now);

@@ -46,6 +46,11 @@ public final class TaskIds {
     return null;
   }
 
+  /** Druid's noop ids: {@code noop_<ISO time>_<UUID>}. */
+  public static String generateNoop(Instant now) {
+    return "noop_" + Timestamps.format(now) + "_" + java.util.UUID.randomUUID();
+  }
+
   /** Druid's shape: {@code <type>_<dataSource>_<8 letters a–p>_<ISO time>}. */
   public static String generate(String type, String dataSource, Instant now) {
     StringBuilder letters = new StringBuilder(8);

@@ -13,6 +13,11 @@ public interface TaskType {
    */
   Task read(ObjectNode payload) throws InvalidTaskException;
 
+  /** An id for a payload submitted without one: Druid's {@code <type>_<dataSource>_<random>_<time>} by default. */
+  default String generateId(ObjectNode payload, java.time.Instant now) {
+    return TaskIds.generate(name(), dataSourceOf(payload), now);
+  }
+
   /** The data source named by a payload, for ids generated before {@link #read}. */
   default String dataSourceOf(ObjectNode payload) {
     return payload.path("dataSource").asText("none");

@@ -48,7 +48,7 @@ public final class TaskTypeRegistry {
     }
     JsonNode idNode = payload.get("id");
     if (idNode == null || idNode.isNull()) {
-      payload.put("id", TaskIds.generate(type.name(), type.dataSourceOf(payload), clock.instant()));
+      payload.put("id", type.generateId(payload, clock.instant()));
     } else if (!idNode.isTextual()) {
       throw new InvalidTaskException("Task field [id] must be a string, got " + idNode.getNodeType());
     } else {

@@ -5,6 +5,7 @@ import dev.druidtasks.server.task.InvalidTaskException;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskExecution;
+import dev.druidtasks.server.task.TaskIds;
 import dev.druidtasks.server.task.TaskPayloads;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskType;
@@ -22,6 +23,11 @@ public final class NoopTaskType implements TaskType {
   }
 
   @Override
+  public String generateId(ObjectNode payload, java.time.Instant now) {
+    return TaskIds.generateNoop(now);
+  }
+
+  @Override
   public Task read(ObjectNode payload) throws InvalidTaskException {
     String dataSource = TaskPayloads.optionalText(payload, "dataSource", "none");
     long runTime = TaskPayloads.optionalLong(payload, "runTime", 0);
@@ -34,7 +40,6 @@ public final class NoopTaskType implements TaskType {
     }
     payload.put("dataSource", dataSource);
     payload.put("runTime", runTime);
-    payload.put("isReadyTime", isReadyTime);
     TaskPayloads.fillCommonDefaults(payload);
     return new Noop(payload, dataSource, runTime == 0 ? DEFAULT_RUN_TIME_MS : runTime);
   }
