@@ -30,15 +30,18 @@ public final class ReferenceDruid implements AutoCloseable {
   private final StartedProcesses processes;
   private final Map<DruidService, Process> byService = new EnumMap<>(DruidService.class);
   private final Duration startTime;
+  private final Thread stopOnExit;
 
   private ReferenceDruid(ReferenceDruidConfig config) {
     this.config = config;
     this.processes = new StartedProcesses(config.workDir());
+    this.stopOnExit = new Thread(processes::stopAll, "reference-druid-stop");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     long t0 = System.nanoTime();
     try {
       launch();
     } catch (RuntimeException | Error e) {
-      processes.stopAll();
+      close();
       throw e;
     }
     this.startTime = Duration.ofNanos(System.nanoTime() - t0);
@@ -83,9 +86,20 @@ public final class ReferenceDruid implements AutoCloseable {
     return StartedProcesses.recorded(workDir.toAbsolutePath().normalize()).stopAll();
   }
 
+  /** Leaves Druid running after this JVM exits; {@link #stopRecorded} ends it later. */
+  public void detach() {
+    Runtime.getRuntime().removeShutdownHook(stopOnExit);
+  }
+
+  /** Stops the processes; also run when this JVM exits, so a killed test run leaves no Druid behind. */
   @Override
   public void close() {
     processes.stopAll();
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException e) {
+      // the JVM is already exiting, and the hook is running or has run
+    }
   }
 
   private void launch() {

@@ -65,16 +65,13 @@ public final class ReferenceDruidMain {
       System.out.printf("reference Druid 33.0.0 ready in %.1f s: Overlord %s (logs in %s)%n",
           druid.startTime().toMillis() / 1000.0, druid.overlord(), config.workDir().resolve("log"));
       if (detach) {
+        druid.detach();
         System.out.println("stop it with: java -jar contract-tests/reference-druid/target/reference-druid.jar stop --work-dir "
             + config.workDir());
         return 0;
       }
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        druid.close();
-        stopped.countDown();
-      }, "reference-druid-stop"));
-      stopped.await();
+      // Ctrl-C ends the JVM, whose exit stops Druid.
+      new CountDownLatch(1).await();
       return 0;
     }
   }

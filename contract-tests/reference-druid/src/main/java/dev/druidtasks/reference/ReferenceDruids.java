@@ -16,6 +16,7 @@ public final class ReferenceDruids {
    */
   public static ReferenceDruid start(String name, int portOffset) {
     Path work = Path.of("target", "reference-druid-" + name).toAbsolutePath();
+    ReferenceDruid.stopRecorded(work); // left by a run that was killed
     ReferenceDruidMain.deleteTree(work);
     return ReferenceDruid.start(ReferenceDruidConfig.defaults(work)
         .withPorts(Ports.DRUID_DEFAULTS.shifted(portOffset))

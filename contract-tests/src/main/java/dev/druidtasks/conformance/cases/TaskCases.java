@@ -25,6 +25,18 @@ final class TaskCases {
 
   private TaskCases() {}
 
+  /** The runner states a wait saw, repeats collapsed: {@code WAITING PENDING RUNNING SUCCESS/NONE}. */
+  private static String runnerCodes(List<TaskView> seen) {
+    List<String> codes = new ArrayList<>();
+    for (TaskView v : seen) {
+      String code = v.complete() ? v.statusCode() + "/" + v.runnerStatusCode() : v.runnerStatusCode();
+      if (codes.isEmpty() || !codes.get(codes.size() - 1).equals(code)) {
+        codes.add(code);
+      }
+    }
+    return String.join(" ", codes);
+  }
+
   static List<ConformanceCase> cases() {
     List<ConformanceCase> out = new ArrayList<>();
     out.add(define("payload.noop", Endpoint.GET_TASK_PAYLOAD,
@@ -92,7 +104,9 @@ final class TaskCases {
           String id = t.submitNoop(c.ids().task("life"), c.ids().dataSource("life"), 2000);
           List<TaskView> seen = new ArrayList<>();
           TaskView last = t.await(id, TaskView::complete, "complete", seen);
-          List<String> order = List.of("WAITING", "PENDING", "RUNNING");
+          // Druid's runner may forget a finished task a moment before its queue records the end: NONE
+          // while still active, but only after RUNNING.
+          List<String> order = List.of("WAITING", "PENDING", "RUNNING", "NONE");
           int rank = 0;
           boolean sawRunning = false;
           for (TaskView v : seen) {
@@ -101,10 +115,10 @@ final class TaskCases {
             }
             Expect.equal("RUNNING", v.statusCode(), "statusCode while active", c.lastExchange());
             Expect.equal(v.statusCode(), v.raw().path("status").asText(null), "status (twin of statusCode)", null);
-            Expect.that(order.contains(v.runnerStatusCode()), "runnerStatusCode " + v.runnerStatusCode()
-                + " while active", null);
+            Expect.that(order.contains(v.runnerStatusCode()) && (sawRunning || !"NONE".equals(v.runnerStatusCode())),
+                "runnerStatusCode " + v.runnerStatusCode() + " while active; seen: " + runnerCodes(seen), null);
             Expect.that(order.indexOf(v.runnerStatusCode()) >= rank, "runnerStatusCode went back to "
-                + v.runnerStatusCode(), null);
+                + v.runnerStatusCode() + "; seen: " + runnerCodes(seen), null);
             rank = order.indexOf(v.runnerStatusCode());
             sawRunning |= v.runnerStatusCode().equals("RUNNING");
             Expect.equal(-1L, v.duration(), "duration while active", null);
