@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class StartedProcesses {
   private static final Duration GRACE = Duration.ofSeconds(20);
+  /** How long a killed process may take to be gone. */
+  private static final Duration KILLED_EXIT = Duration.ofSeconds(10);
 
   private final Path pidFile;
   private final List<ProcessHandle> processes = new ArrayList<>();
@@ -101,8 +103,15 @@ final class StartedProcesses {
       } catch (Exception e) {
         // not gone in time: killed below
       }
+    }
+    for (ProcessHandle h : family) {
       if (h.isAlive()) {
         h.destroyForcibly();
+        try {
+          h.onExit().get(KILLED_EXIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+          // a process that outlives KILL is the kernel's to end; nothing more to send
+        }
       }
     }
   }

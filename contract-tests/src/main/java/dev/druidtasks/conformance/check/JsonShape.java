@@ -93,7 +93,8 @@ public record JsonShape(Set<String> openObjects, Set<String> nullableKeys) {
     return path.matches(regex);
   }
 
-  private static String typeOf(JsonNode n) {
+  /** The JSON type of a node: object, array, string, number, boolean, null (or missing). */
+  public static String typeOf(JsonNode n) {
     if (n.isObject()) {
       return "object";
     }

@@ -1,6 +1,7 @@
 package dev.druidtasks.reference.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidtasks.conformance.check.JsonShape;
 import dev.druidtasks.conformance.http.ApiResponse;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -91,8 +92,8 @@ final class AnswerDiff {
     if (out.size() > MAX_DIFFERENCES) {
       return;
     }
-    String ta = type(a);
-    String tb = type(b);
+    String ta = JsonShape.typeOf(a);
+    String tb = JsonShape.typeOf(b);
     if (!ta.equals(tb)) {
       out.add(path + ": " + ta + " vs " + tb + valueNote(a, b));
       return;
@@ -158,25 +159,6 @@ final class AnswerDiff {
   private String valueNote(JsonNode a, JsonNode b) {
     return comparison == Comparison.FULL ? " (" + clip(refSymbols.normalise(a.toString())) + " vs "
         + clip(targetSymbols.normalise(b.toString())) + ")" : "";
-  }
-
-  private static String type(JsonNode n) {
-    if (n.isObject()) {
-      return "object";
-    }
-    if (n.isArray()) {
-      return "array";
-    }
-    if (n.isTextual()) {
-      return "string";
-    }
-    if (n.isNumber()) {
-      return "number";
-    }
-    if (n.isBoolean()) {
-      return "boolean";
-    }
-    return "null";
   }
 
   private static String clip(String s) {

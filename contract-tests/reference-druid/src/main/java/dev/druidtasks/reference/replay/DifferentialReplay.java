@@ -35,6 +35,9 @@ public final class DifferentialReplay {
         } else if (step instanceof ReplayStep.AwaitComplete await) {
           ref.awaitComplete(await.symbol());
           tgt.awaitComplete(await.symbol());
+        } else if (step instanceof ReplayStep.AwaitQueued await) {
+          ref.awaitQueued(await.symbol());
+          tgt.awaitQueued(await.symbol());
         }
       }
       return new ReplayResult(List.copyOf(results));

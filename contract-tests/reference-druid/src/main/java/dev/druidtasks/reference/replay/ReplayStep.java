@@ -15,4 +15,7 @@ public sealed interface ReplayStep {
 
   /** Waits until the task a symbol names is complete, on each target. */
   record AwaitComplete(String symbol) implements ReplayStep {}
+
+  /** Waits until the task a symbol names is past WAITING (queued for a slot, or further), on each target. */
+  record AwaitQueued(String symbol) implements ReplayStep {}
 }

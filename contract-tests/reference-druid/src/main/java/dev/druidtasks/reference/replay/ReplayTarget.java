@@ -21,6 +21,7 @@ final class ReplayTarget {
   private final SuiteState state;
   private final TaskDriver driver;
   private final Symbols symbols = new Symbols();
+  private int busySlots;
 
   ReplayTarget(URI base, Duration timeout) {
     this.client = new TasksClient(base, null, null, Duration.ofSeconds(60));
@@ -47,6 +48,7 @@ final class ReplayTarget {
     SuiteState.WaitingPair waiting = state.waiting(driver);
     symbols.put("locked.ds", waiting.dataSource()).put("holder", waiting.holder()).put("waiter", waiting.waiter());
     SuiteState.Saturation busy = state.saturation(driver);
+    busySlots = busy.running().size();
     symbols.put("busy.ds", busy.dataSource()).put("pending", busy.pending());
     for (int i = 0; i < busy.running().size(); i++) {
       symbols.put("busy." + i, busy.running().get(i));
@@ -57,9 +59,9 @@ final class ReplayTarget {
     }
   }
 
-  /** How many tasks hold a worker slot here (the saturation's running noops). */
+  /** How many tasks held a worker slot here once prepared (the saturation's running noops). */
   int busySlots() {
-    return state.saturation(driver).running().size();
+    return busySlots;
   }
 
   /** Sends the request; a task it submits is remembered for {@link #cleanUp}. */
@@ -77,6 +79,11 @@ final class ReplayTarget {
 
   private static java.util.Optional<String> submittedId(Exchange ex) {
     return ex.response().json().map(j -> j.path("task").asText(null));
+  }
+
+  TaskView awaitQueued(String symbol) {
+    return driver.await(symbols.get(symbol), v -> !v.active() || !"WAITING".equals(v.runnerStatusCode()),
+        "queued for a slot", null);
   }
 
   TaskView awaitComplete(String symbol) {
