@@ -28,11 +28,19 @@ public final class TestServer implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final Path dataDir;
+  private final Path inputDir;
 
   private TestServer(Path dataDir, ConfigOverride... extra) {
     this.dataDir = dataDir;
+    this.inputDir = dataDir.resolveSibling(dataDir.getFileName() + "-input");
+    try {
+      Files.createDirectories(inputDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     List<ConfigOverride> overrides = new ArrayList<>(List.of(
         ConfigOverride.config("dataDir", dataDir.toString()),
+        ConfigOverride.config("allowedInputRoots", System.getProperty("user.dir") + "," + inputDir),
         ConfigOverride.config("server.applicationConnectors[0].port", "0"),
         ConfigOverride.config("server.adminConnectors[0].port", "0"),
         ConfigOverride.config("tick", "50ms"),
@@ -62,6 +70,11 @@ public final class TestServer implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
     }
     return shared;
+  }
+
+  /** A directory ingestion may read (the data dir may not be read). */
+  public Path inputDir() {
+    return inputDir;
   }
 
   public Path dataDir() {

@@ -17,14 +17,16 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
-      Clock clock, Duration recentlyFinished, boolean tasksApi, Map<String, Object> nodeInfo, String version) {
+      Clock clock, Duration recentlyFinished, boolean tasksApi, Map<String, Object> nodeInfo, String version,
+      java.util.function.BooleanSupplier healthy) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new JsonErrorMapper());
     jersey.register(new WebErrorMapper());
     jersey.register(new UnexpectedErrorMapper());
     jersey.register(new BodySizeLimit(MAX_BODY_BYTES));
-    jersey.register(new StatusEndpoints(new StatusResource(version, nodeInfo)));
+    jersey.register(new StorableQuery());
+    jersey.register(new StatusEndpoints(new StatusResource(version, nodeInfo, healthy)));
     if (tasksApi) {
       jersey.register(new TaskInformationEndpoints(new TaskInformationResource(store, json, clock, recentlyFinished)));
       jersey.register(new TaskOperationsEndpoints(new TaskOperationsResource(queue, json)));

@@ -20,6 +20,12 @@ public final class ErrorResponses {
   }
 
   public static Response json(int status, String errorCode, String category, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(errorCode, category, message))
+        .build();
+  }
+
+  /** The JSON error body, also for answers Jetty gives before the API sees the request. */
+  static Map<String, Object> body(String errorCode, String category, String message) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", "druidException");
     body.put("errorCode", errorCode);
@@ -27,7 +33,7 @@ public final class ErrorResponses {
     body.put("category", category);
     body.put("errorMessage", message);
     body.put("context", Map.of());
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    return body;
   }
 
   public static Response invalidInput(String message) {

@@ -10,6 +10,11 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingException> {
   @Override
   public Response toResponse(JsonProcessingException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().hasEntity()) {
+        return w.getResponse(); // the body's reader stopped it (too large, not decodable): that answer stands
+      }
+    }
     String what = e instanceof StreamConstraintsException ? "Request body exceeds a JSON limit"
         : "Request body is not valid JSON for this endpoint";
     StringBuilder msg = new StringBuilder(what).append(": ").append(e.getOriginalMessage());

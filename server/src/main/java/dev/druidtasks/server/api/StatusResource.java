@@ -9,10 +9,12 @@ import java.util.Map;
 public final class StatusResource {
   private final String version;
   private final Map<String, Object> info;
+  private final java.util.function.BooleanSupplier healthy;
 
-  public StatusResource(String version, Map<String, Object> info) {
+  public StatusResource(String version, Map<String, Object> info, java.util.function.BooleanSupplier healthy) {
     this.version = version;
     this.info = info;
+    this.healthy = healthy;
   }
 
   public Response getStatus() {
@@ -27,7 +29,9 @@ public final class StatusResource {
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
+  /** {@code true}; {@code false} with 503 while the scheduler's or the worker's loop keeps failing. */
   public Response getHealth() {
-    return Response.ok(true, MediaType.APPLICATION_JSON_TYPE).build();
+    boolean ok = healthy.getAsBoolean();
+    return Response.status(ok ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(ok).build();
   }
 }

@@ -49,7 +49,7 @@ final class TaskListRequest {
     Interval created = null;
     if (createdTimeInterval != null) {
       try {
-        created = Interval.parse(createdTimeInterval, '_');
+        created = Interval.parse(createdTimeInterval, '_').clampedToEternity();
       } catch (IllegalArgumentException e) {
         throw new Invalid(ErrorResponses.badParameter("createdTimeInterval", createdTimeInterval,
             "expected an ISO-8601 interval with '_' between start and end, e.g. 2023-06-27_2023-06-28 ("

@@ -4,6 +4,7 @@ import dev.druidtasks.server.store.PendingSegmentsDeletion;
 import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.StorableText;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -32,6 +33,9 @@ public final class TaskManagementResource {
       if (id == null) {
         return ErrorResponses.invalidInput("Task IDs must be strings; the list holds a null");
       }
+      if (!StorableText.storable(id)) {
+        continue; // no task id holds a NUL: unknown, so left out
+      }
       unique.add(id);
     }
     if (unique.size() > MAX_IDS) {
@@ -49,7 +53,7 @@ public final class TaskManagementResource {
     Interval window = Interval.ETERNITY;
     if (interval != null) {
       try {
-        window = Interval.parse(interval, '/');
+        window = Interval.parse(interval, '/').clampedToEternity();
       } catch (IllegalArgumentException e) {
         return ErrorResponses.badParameter("interval", interval,
             "expected an ISO-8601 interval such as 2023-06-27/2023-06-28 (" + e.getMessage() + ")");

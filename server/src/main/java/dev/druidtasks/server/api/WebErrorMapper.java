@@ -12,6 +12,9 @@ import org.glassfish.jersey.server.ParamException;
 public final class WebErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<WebApplicationException> {
   @Override
   public Response toResponse(WebApplicationException e) {
+    if (e.getResponse().hasEntity()) {
+      return e.getResponse(); // already one of the API's own answers
+    }
     if (e instanceof ParamException p) {
       return ErrorResponses.invalidInput("Invalid value for " + p.getParameterType().getSimpleName()
           .replace("Param", "").toLowerCase() + " parameter [" + p.getParameterName() + "]");

@@ -2,6 +2,8 @@ package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.api.ApiResources;
+import dev.druidtasks.server.api.JsonErrorHandler;
+import dev.druidtasks.server.api.MediaTypeCheck;
 import dev.druidtasks.server.engine.EngineConfig;
 import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.engine.TaskScheduler;
@@ -76,9 +78,11 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     TaskStore store = new TaskStore(jdbi, json, clock);
 
     Path workingDir = Path.of("").toAbsolutePath();
-    List<Path> roots = config.getAllowedInputRoots().isEmpty() ? List.of(workingDir, dataDir)
+    List<Path> roots = !config.isLocalInput() ? List.of()
+        : config.getAllowedInputRoots().isEmpty() ? List.of(workingDir)
         : config.getAllowedInputRoots().stream().map(r -> workingDir.resolve(r).normalize()).toList();
-    IngestConfig ingest = new IngestConfig(roots, workingDir);
+    // the database, task logs and segments are never input, whatever the roots
+    IngestConfig ingest = new IngestConfig(roots, List.of(dataDir), workingDir);
     TaskTypeRegistry registry = new TaskTypeRegistry(clock,
         new NoopTaskType(),
         new IndexTaskType("index_parallel", ingest),
@@ -108,6 +112,10 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     });
     // The worker reports the port it really listens on (it may be chosen at start) as task location.
     env.lifecycle().addServerLifecycleListener(server -> {
+      server.setErrorHandler(new JsonErrorHandler(json));
+      if (config.getWorkerCapacity() == 0) {
+        return; // an API and scheduling node: workers elsewhere run the tasks
+      }
       for (var connector : server.getConnectors()) {
         if (connector instanceof NetworkConnector nc && "application".equals(nc.getName())) {
           worker.start(nc.getLocalPort());
@@ -119,8 +127,11 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
 
     // with the connector's UNSAFE URI compliance: ids holding %2F or empty segments get the API's 404
     env.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
+    env.servlets().addFilter("media-type-check", new MediaTypeCheck(json))
+        .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, api,
-        Map.of("role", config.getRole(), "capacity", config.getWorkerCapacity()), VERSION);
+        Map.of("role", config.getRole(), "capacity", config.getWorkerCapacity()), VERSION,
+        () -> scheduler.healthy() && worker.healthy());
   }
 }

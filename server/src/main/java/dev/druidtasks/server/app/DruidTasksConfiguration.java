@@ -53,6 +53,7 @@ public class DruidTasksConfiguration extends Configuration {
   /** Directories that local input sources may read; empty: the working directory and the data dir. */
   @NotNull
   private List<String> allowedInputRoots = new ArrayList<>();
+  private boolean localInput = true;
 
   public DruidTasksConfiguration() {
     DefaultServerFactory server = new DefaultServerFactory();
@@ -104,4 +105,7 @@ public class DruidTasksConfiguration extends Configuration {
   @JsonProperty public void setRecentlyFinishedThreshold(Duration d) { this.recentlyFinishedThreshold = d; }
   @JsonProperty public List<String> getAllowedInputRoots() { return allowedInputRoots; }
   @JsonProperty public void setAllowedInputRoots(List<String> roots) { this.allowedInputRoots = roots; }
+  /** False turns {@code local} input off: ingestion reads only inline data. */
+  @JsonProperty public boolean isLocalInput() { return localInput; }
+  @JsonProperty public void setLocalInput(boolean on) { this.localInput = on; }
 }

@@ -81,12 +81,26 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
     if (capacity != null) {
       config.setWorkerCapacity(capacity);
     }
+    if (config.getWorkerCapacity() < 0 || "worker".equals(role) && config.getWorkerCapacity() == 0) {
+      throw new IllegalArgumentException("--capacity must be at least " + ("worker".equals(role) ? 1 : 0)
+          + ", got " + config.getWorkerCapacity() + ("worker".equals(role) ? "" : " (0: no worker on this node)"));
+    }
     String host = pick(ns, "host", "DRUID_TASKS_HOST");
     if (host != null) {
       config.setHost(host);
     }
     config.setRole(role);
     super.run(bootstrap, ns, config);
+  }
+
+  /** A bad option is said in one line, not as a stack trace. */
+  @Override
+  public void onError(io.dropwizard.core.cli.Cli cli, Namespace namespace, Throwable e) {
+    if (e instanceof IllegalArgumentException) {
+      cli.getStdErr().println(e.getMessage());
+    } else {
+      super.onError(cli, namespace, e);
+    }
   }
 
   private String pick(Namespace ns, String dest, String envName) {

@@ -7,10 +7,12 @@ final class ErrorMessages {
 
   private ErrorMessages() {}
 
+  /** Also drops NUL characters, which the database cannot store. */
   static String truncate(String msg) {
     if (msg == null) {
       return null;
     }
-    return msg.length() <= MAX ? msg : msg.substring(0, MAX) + "...";
+    String storable = msg.replace("\u0000", "");
+    return storable.length() <= MAX ? storable : storable.substring(0, MAX) + "...";
   }
 }

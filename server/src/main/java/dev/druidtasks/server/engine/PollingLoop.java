@@ -16,7 +16,11 @@ final class PollingLoop {
   private final Duration tick;
   private final Runnable step;
   private final Signal signal = new Signal();
+  /** This many failed steps in a row make the loop unhealthy. */
+  static final int UNHEALTHY_AFTER = 3;
+
   private volatile boolean stopping;
+  private volatile int failuresInARow;
   private Thread thread;
 
   PollingLoop(String name, Duration tick, Runnable step) {
@@ -39,6 +43,11 @@ final class PollingLoop {
     return stopping;
   }
 
+  /** False while its steps keep failing (a database that refuses it, a bug). */
+  boolean healthy() {
+    return failuresInARow < UNHEALTHY_AFTER;
+  }
+
   /** Stops after the current step; false if the loop was never started. */
   synchronized boolean stop() {
     if (thread == null) {
@@ -58,12 +67,14 @@ final class PollingLoop {
     while (!stopping) {
       try {
         step.run();
+        failuresInARow = 0;
         signal.await(tick.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        LOG.warn("{} step failed; retrying", name, e);
+        failuresInARow++;
+        LOG.warn("{} step failed ({} in a row); retrying", name, failuresInARow, e);
         try {
           signal.await(RETRY_MS);
         } catch (InterruptedException ie) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.store.UnstorableDataException;
 import dev.druidtasks.server.store.WaitingTask;
 import dev.druidtasks.server.task.Interval;
 import java.io.IOException;
@@ -49,6 +50,11 @@ public final class TaskScheduler {
     loop.wake();
   }
 
+  /** False while the scheduling loop keeps failing. */
+  public boolean healthy() {
+    return loop.healthy();
+  }
+
   public void stop() {
     loop.stop();
     leader.close();
@@ -72,8 +78,14 @@ public final class TaskScheduler {
   private boolean promoteWaiting() {
     boolean any = false;
     for (WaitingTask t : store.waiting(BATCH)) {
-      if (store.promoteToPending(t, intervals(t.lockIntervalsJson()))) {
-        any = true;
+      try {
+        if (store.promoteToPending(t, intervals(t.lockIntervalsJson()))) {
+          any = true;
+        }
+      } catch (UnstorableDataException e) {
+        // this task's own data is at fault: it fails, and the others are scheduled
+        LOG.warn("task {} cannot be scheduled; failing it", t.id(), e);
+        store.failNotStarted(t.id(), ErrorMessages.truncate("Task cannot be scheduled: " + e.getMessage()));
       }
     }
     return any;

@@ -84,6 +84,12 @@ public final class TaskWorker {
     }
   }
 
+  /** False while the worker's loop keeps failing; true before it starts. */
+  public boolean healthy() {
+    PollingLoop l = loop;
+    return l == null || l.healthy();
+  }
+
   /** Stops claiming; running tasks are asked to stop and end FAILED. */
   public synchronized void stop() {
     if (loop == null || !loop.stop()) {

@@ -41,6 +41,11 @@ public final class IndexTaskType implements TaskType {
   }
 
   @Override
+  public String dataSourceField() {
+    return "spec.dataSchema.dataSource";
+  }
+
+  @Override
   public String dataSourceOf(ObjectNode payload) {
     JsonNode ds = payload.path("spec").path("dataSchema").path("dataSource");
     return ds.isTextual() && !ds.asText().isEmpty() ? ds.asText() : "none";

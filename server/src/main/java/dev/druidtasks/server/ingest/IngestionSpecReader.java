@@ -392,6 +392,10 @@ final class IngestionSpecReader {
         if (interval.durationMillis() <= 0) {
           throw new InvalidTaskException("Field [" + base + ".intervals[" + i + "]]: interval [" + interval + "] is empty");
         }
+        if (!interval.storable()) {
+          throw new InvalidTaskException("Field [" + base + ".intervals[" + i + "]]: interval [" + iv.asText()
+              + "] reaches outside the time this server stores, " + Interval.ETERNITY);
+        }
         intervals.add(interval);
         intervalsOut.add(interval.toString());
       }

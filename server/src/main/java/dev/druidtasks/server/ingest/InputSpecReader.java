@@ -35,6 +35,7 @@ final class InputSpecReader {
     out.put("type", type);
     switch (type) {
       case "local": {
+        confinement.checkLocalInputEnabled(base + ".type");
         String baseDir = optionalText(in, "baseDir", base + ".baseDir", null);
         String filter = optionalText(in, "filter", base + ".filter", null);
         JsonNode filesNode = in.get("files");

@@ -20,6 +20,12 @@ final class PathConfinement {
     this.config = config;
   }
 
+  void checkLocalInputEnabled(String field) throws InvalidTaskException {
+    if (!config.localInputEnabled()) {
+      throw new InvalidTaskException("Field [" + field + "]: [local] input is turned off on this server");
+    }
+  }
+
   Path resolveDirectory(String given, String field) throws InvalidTaskException {
     Path real = resolve(given, field);
     if (!Files.isDirectory(real)) {
@@ -47,7 +53,7 @@ final class PathConfinement {
     } catch (InvalidPathException e) {
       throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a valid path");
     }
-    if (!under(absolute, config.allowedRoots())) {
+    if (!under(absolute, config.allowedRoots()) || under(absolute, config.deniedRoots())) {
       throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is outside the directories this server may read");
     }
     if (!Files.exists(absolute)) {
@@ -66,14 +72,14 @@ final class PathConfinement {
     return real;
   }
 
-  /** True when a real (link-free) path lies under one of the roots' real paths. */
+  /** True when a real (link-free) path lies under one of the allowed roots' real paths, and under no denied one. */
   boolean allows(Path real) {
-    return under(real, realRoots());
+    return under(real, realPaths(config.allowedRoots())) && !under(real, realPaths(config.deniedRoots()));
   }
 
-  private List<Path> realRoots() {
+  private static List<Path> realPaths(List<Path> roots) {
     List<Path> out = new ArrayList<>();
-    for (Path root : config.allowedRoots()) {
+    for (Path root : roots) {
       try {
         out.add(root.toRealPath());
       } catch (IOException e) {

@@ -35,7 +35,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("max_connections", "100")
+        // an acknowledged request survives the database dying too (the embedded default is asynchronous)
         .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("full_page_writes", "on")
         .start();
     LOG.info("embedded PostgreSQL on port {} with data in {} started in {} ms", pg.getPort(), pgData,
         (System.nanoTime() - t0) / 1_000_000);

@@ -100,7 +100,16 @@ public final class TaskStore {
    * Takes every lock a waiting task needs and makes it pending, or does nothing when another group
    * holds an overlapping lock. Returns whether the task is now pending.
    */
+  /** @throws UnstorableDataException when the task's lock intervals cannot be stored */
   public boolean promoteToPending(WaitingTask t, List<Interval> chunks) {
+    try {
+      return lockAndMarkPending(t, chunks);
+    } catch (RuntimeException e) {
+      throw UnstorableDataException.classify(e);
+    }
+  }
+
+  private boolean lockAndMarkPending(WaitingTask t, List<Interval> chunks) {
     return jdbi.inTransaction(h -> {
       LockDao locks = h.attach(LockDao.class);
       if (!chunks.isEmpty()) {
@@ -178,6 +187,20 @@ public final class TaskStore {
    * task was not running (already ended elsewhere).
    */
   public boolean complete(String taskId, boolean succeeded, String errorMsg, List<DataSegment> segments) {
+    try {
+      return record(taskId, succeeded, errorMsg, segments);
+    } catch (RuntimeException e) {
+      RuntimeException c = UnstorableDataException.classify(e);
+      if (!(c instanceof UnstorableDataException)) {
+        throw c;
+      }
+      // the result itself cannot be stored (a segment or message out of range): the task still ends
+      String why = "Task result could not be stored: " + c.getMessage();
+      return record(taskId, false, why.length() <= 100 ? why : why.substring(0, 100) + "...", List.of());
+    }
+  }
+
+  private boolean record(String taskId, boolean succeeded, String errorMsg, List<DataSegment> segments) {
     return jdbi.inTransaction(h -> {
       TaskDao d = h.attach(TaskDao.class);
       Instant end = clock.instant();

@@ -12,9 +12,14 @@ import java.time.format.DateTimeParseException;
 /** A half-open time range [start, end), as Druid writes it: {@code 2015-09-12/2015-09-13}. */
 public record Interval(Instant start, Instant end) {
 
-  /** All time, as far as stored timestamps go. */
+  /**
+   * All time, as far as this server stores timestamps: PostgreSQL's own range is wider, but every
+   * answer writes 4-digit years, as Druid's clients read them.
+   */
   public static final Interval ETERNITY =
       new Interval(Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"));
+  /** Joda-Time (Druid's clients) writes years past 9999 without the '+' that ISO-8601 asks for. */
+  private static final java.util.regex.Pattern UNSIGNED_LONG_YEAR = java.util.regex.Pattern.compile("^\\d{5,}-");
 
   public Interval {
     if (start.isAfter(end)) {
@@ -32,6 +37,22 @@ public record Interval(Instant start, Instant end) {
 
   public long durationMillis() {
     return end.toEpochMilli() - start.toEpochMilli();
+  }
+
+  /** Whether every instant of it can be stored and written back: it lies within {@link #ETERNITY}. */
+  public boolean storable() {
+    return !start.isBefore(ETERNITY.start) && !end.isAfter(ETERNITY.end);
+  }
+
+  /**
+   * The part of it within {@link #ETERNITY}, so that a filter such as Druid's own
+   * {@code DateTimes.MIN/now} or {@code ETERNITY} selects what it means; empty at the nearer bound
+   * when it lies wholly outside.
+   */
+  public Interval clampedToEternity() {
+    Instant s = start.isBefore(ETERNITY.start) ? ETERNITY.start : start.isAfter(ETERNITY.end) ? ETERNITY.end : start;
+    Instant e = end.isAfter(ETERNITY.end) ? ETERNITY.end : end.isBefore(ETERNITY.start) ? ETERNITY.start : end;
+    return new Interval(s, e);
   }
 
   /**
@@ -58,7 +79,7 @@ public record Interval(Instant start, Instant end) {
         return new Interval(start, plus(start, b));
       }
       return new Interval(start, parseInstant(b));
-    } catch (DateTimeParseException | ArithmeticException e) {
+    } catch (java.time.DateTimeException | ArithmeticException e) {
       throw new IllegalArgumentException("Invalid interval [" + text + "]: " + e.getMessage());
     }
   }
@@ -66,6 +87,9 @@ public record Interval(Instant start, Instant end) {
   /** ISO-8601 instant, date-time without zone (UTC), or date (midnight UTC). */
   public static Instant parseInstant(String s) {
     String t = s.trim();
+    if (UNSIGNED_LONG_YEAR.matcher(t).find()) {
+      t = "+" + t;
+    }
     try {
       return OffsetDateTime.parse(t).toInstant();
     } catch (DateTimeParseException ignored) {

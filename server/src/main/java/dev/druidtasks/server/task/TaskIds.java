@@ -7,6 +7,8 @@ import java.time.Instant;
 public final class TaskIds {
   /** Longer ids are refused; Druid's metadata store column holds 255 characters. */
   public static final int MAX_LENGTH = 255;
+  /** Longer data source names are refused, so that ids generated from them stay within {@link #MAX_LENGTH}. */
+  public static final int MAX_DATA_SOURCE_LENGTH = 200;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -20,13 +22,25 @@ public final class TaskIds {
     }
   }
 
+  /** A data source name follows Druid's id rules, within {@link #MAX_DATA_SOURCE_LENGTH} characters. */
+  public static void validateDataSource(String dataSource, String field) throws InvalidTaskException {
+    String problem = problem(dataSource, MAX_DATA_SOURCE_LENGTH);
+    if (problem != null) {
+      throw new InvalidTaskException("Invalid value for field [" + field + "]: " + problem);
+    }
+  }
+
   /** Null when the id is acceptable, else why not. */
   public static String problem(String id) {
+    return problem(id, MAX_LENGTH);
+  }
+
+  private static String problem(String id, int maxLength) {
     if (id == null || id.isEmpty()) {
       return "Value cannot be null or empty.";
     }
-    if (id.length() > MAX_LENGTH) {
-      return "Value is " + id.length() + " characters long; at most " + MAX_LENGTH + " are allowed.";
+    if (id.length() > maxLength) {
+      return "Value is " + id.length() + " characters long; at most " + maxLength + " are allowed.";
     }
     if (id.startsWith(".")) {
       return "Value [" + printable(id) + "] cannot start with '.'.";

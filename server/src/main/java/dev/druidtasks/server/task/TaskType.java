@@ -18,6 +18,11 @@ public interface TaskType {
     return TaskIds.generate(name(), dataSourceOf(payload), now);
   }
 
+  /** Where the payload names its data source, for error messages. */
+  default String dataSourceField() {
+    return "dataSource";
+  }
+
   /** The data source named by a payload, for ids generated before {@link #read}. */
   default String dataSourceOf(ObjectNode payload) {
     return payload.path("dataSource").asText("none");

@@ -31,11 +31,14 @@ public final class TaskTypeRegistry {
    */
   public Task read(ObjectNode submitted) throws InvalidTaskException {
     ObjectNode payload = submitted.deepCopy();
+    String nul = StorableText.nulPath(payload);
+    if (nul != null) {
+      throw new InvalidTaskException("Field [" + nul + "] holds a NUL character (\\u0000), which cannot be stored");
+    }
     JsonNode typeNode = payload.get("type");
     if (typeNode == null || typeNode.isNull()) {
-      throw new InvalidTaskException(
-          "Could not resolve subtype of [simple type, class org.apache.druid.indexing.common.task.Task]:"
-              + " missing type id property 'type'");
+      throw new InvalidTaskException("Could not resolve the task's subtype: missing type id property 'type'"
+          + " (one of " + types.keySet() + ")");
     }
     if (!typeNode.isTextual()) {
       throw new InvalidTaskException("Task field [type] must be a string, got " + typeNode.getNodeType());
@@ -43,9 +46,10 @@ public final class TaskTypeRegistry {
     TaskType type = types.get(typeNode.asText());
     if (type == null) {
       throw new InvalidTaskException("Could not resolve type id '" + typeNode.asText()
-          + "' as a subtype of [simple type, class org.apache.druid.indexing.common.task.Task]: known type ids = "
-          + types.keySet());
+          + "': this server runs task types " + types.keySet());
     }
+    // Generated ids are made of it, and it is stored as Druid's metadata stores it.
+    TaskIds.validateDataSource(type.dataSourceOf(payload), type.dataSourceField());
     JsonNode idNode = payload.get("id");
     if (idNode == null || idNode.isNull()) {
       payload.put("id", type.generateId(payload, clock.instant()));

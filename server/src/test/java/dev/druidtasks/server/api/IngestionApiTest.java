@@ -92,7 +92,7 @@ class IngestionApiTest {
   @Test
   void shutdownMidIngestionLeavesNoSegmentsBehind() throws Exception {
     String ds = "stop-" + RUN;
-    Path dir = Files.createDirectories(server.dataDir().resolve("input-" + RUN));
+    Path dir = Files.createDirectories(server.inputDir().resolve("input-" + RUN));
     try (var out = Files.newBufferedWriter(dir.resolve("rows.json"))) {
       for (int i = 0; i < 3_000_000; i++) {
         out.write("{\"ts\":" + (1442016000000L + i) + ",\"page\":\"p" + (i % 997) + "\",\"n\":" + i + "}\n");
@@ -150,14 +150,17 @@ class IngestionApiTest {
   void localPathsOutsideTheAllowedRootsAreRefused() throws Exception {
     Path outside = Files.createTempDirectory("outside");
     Files.writeString(outside.resolve("x.json"), "{\"ts\":1}\n");
-    Path link = server.dataDir().resolve("escape-" + RUN);
+    Path link = server.inputDir().resolve("escape-" + RUN);
     Files.createSymbolicLink(link, outside);
     for (String[] c : new String[][] {
         {"../../../../../../etc", "*", "outside"},
         {outside.toString(), "*.json", "outside"},
         {link.toString(), "*.json", "outside"},
-        {server.dataDir().resolve("nope").toString(), "*", "does not exist"},
-        {server.dataDir().toString(), "../x", "file name pattern"}}) {
+        {server.inputDir().resolve("nope").toString(), "*", "does not exist"},
+        {server.inputDir().toString(), "../x", "file name pattern"},
+        // the server's own data (database, logs, segments) is never input
+        {server.dataDir().toString(), "*", "outside"},
+        {server.dataDir().resolve("postgres").toString(), "pg_hba.conf", "outside"}}) {
       String body = "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"p\",\"timestampSpec\":"
           + "{\"column\":\"ts\"}},\"ioConfig\":{\"inputSource\":{\"type\":\"local\",\"baseDir\":" + quote(c[0])
           + ",\"filter\":" + quote(c[1]) + "},\"inputFormat\":{\"type\":\"json\"}}}}";
@@ -174,8 +177,7 @@ class IngestionApiTest {
   void theDocSampleIngestsTheWikipediaEdits() throws Exception {
     Path unpacked = Path.of(System.getProperty("druidtasks.quickstart.dir"), "wikiticker-2015-09-12-sampled.json.gz");
     assertThat(unpacked).exists();
-    // the data dir is one of the server's allowed input roots
-    Path sample = Files.createDirectories(server.dataDir().resolve("quickstart-" + RUN))
+    Path sample = Files.createDirectories(server.inputDir().resolve("quickstart-" + RUN))
         .resolve(unpacked.getFileName());
     Files.copy(unpacked, sample);
     String spec = "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"wikipedia-" + RUN + "\","

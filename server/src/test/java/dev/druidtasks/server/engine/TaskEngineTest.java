@@ -133,6 +133,18 @@ class TaskEngineTest {
     assertThat(done.location().port()).isEqualTo(7001);
   }
 
+  /** A task whose locks the database refuses (a year past PostgreSQL's range) fails alone; scheduling goes on. */
+  @Test
+  void aTaskTheDatabaseCannotLockFailsAndTheOthersRun() throws Exception {
+    String poison = locking("poison", "+295000-01-01/+295001-01-01", 10);
+    TaskRecord failed = awaitState(poison, TaskState.FAILED);
+    assertThat(failed.errorMsg()).startsWith("Task cannot be scheduled: ").hasSizeLessThanOrEqualTo(103);
+    worker(7009);
+    String after = noop("after-poison", 10);
+    awaitState(after, TaskState.SUCCESS);
+    assertThat(scheduler.healthy()).isTrue();
+  }
+
   @Test
   void capacityKeepsTheRestPending() throws Exception {
     String a = noop("a", 60_000);

@@ -26,7 +26,7 @@ class PathConfinementTest {
     outside = Files.createDirectories(tmp.resolve("secret"));
     Files.writeString(allowed.resolve("ok.json"), "{\"ts\":\"2024-01-01T00:00:00Z\",\"x\":\"in\"}\n");
     Files.writeString(outside.resolve("passwd.json"), "{\"ts\":\"2024-01-01T00:00:00Z\",\"x\":\"secret\"}\n");
-    config = new IngestConfig(List.of(tmp.resolve("allowed")), tmp.resolve("allowed"));
+    config = new IngestConfig(List.of(tmp.resolve("allowed")), List.of(), tmp.resolve("allowed"));
   }
 
   private String rejected(ObjectNode spec) {

@@ -1,0 +1,144 @@
+package dev.druidtasks.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.druidtasks.server.TestServer;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inputs that once reached the database or a framework unchecked: each is a 4xx with a JSON error
+ * naming the problem, and the server keeps scheduling.
+ */
+class AdversarialInputTest {
+  private static final String API = TestServer.API;
+  private static final String FAR_FUTURE = "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"p\","
+      + "\"timestampSpec\":{\"column\":\"time\"},\"granularitySpec\":{\"intervals\":[\"+295000-01-01/+295001-01-01\"]}},"
+      + "\"ioConfig\":{\"type\":\"index_parallel\",\"inputSource\":{\"type\":\"inline\",\"data\":\"{}\"},"
+      + "\"inputFormat\":{\"type\":\"json\"}}}}";
+
+  /** A request to send: its body is sent chunked (no length) when {@code chunked}. */
+  record Req(String method, String path, String contentType, String contentEncoding, byte[] body, boolean chunked) {
+    static Req json(String path, String body) {
+      return new Req("POST", path, "application/json", null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          false);
+    }
+
+    Req encoded(String encoding, byte[] bytes) {
+      return new Req(method, path, contentType, encoding, bytes, chunked);
+    }
+
+    Req withChunks() {
+      return new Req(method, path, contentType, contentEncoding, body, true);
+    }
+
+    Req typed(String type) {
+      return new Req(method, path, type, contentEncoding, body, chunked);
+    }
+
+    HttpRequest.Builder on(URI base) {
+      HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+          : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+          : HttpRequest.BodyPublishers.ofByteArray(body);
+      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(API + path)).method(method, publisher);
+      if (contentType != null) {
+        b.header("Content-Type", contentType);
+      }
+      if (contentEncoding != null) {
+        b.header("Content-Encoding", contentEncoding);
+      }
+      return b;
+    }
+
+    @Override
+    public String toString() {
+      return method + " " + (path.length() > 60 ? path.substring(0, 60) + "…" : path);
+    }
+  }
+
+  static Stream<Arguments> badRequests() {
+    return Stream.of(
+        Arguments.of("interval past PostgreSQL's years", Req.json("/task", FAR_FUTURE), 400, "intervals[0]"),
+        Arguments.of("NUL in a query value", new Req("GET", "/tasks?type=%00", null, null, null, false), 400, "[type]"),
+        Arguments.of("NUL in a data source", Req.json("/task", "{\"type\":\"noop\",\"dataSource\":\"\\u0000\"}"), 400,
+            "[dataSource]"),
+        Arguments.of("NUL deep in a payload", Req.json("/task", "{\"type\":\"noop\",\"context\":{\"k\":\"a\\u0000\"}}"),
+            400, "[context.k]"),
+        Arguments.of("a data source that breaks the id rules",
+            Req.json("/task", "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"a/b\"}}}"), 400,
+            "spec.dataSchema.dataSource"),
+        Arguments.of("a 100 000-character data source",
+            Req.json("/task", "{\"type\":\"noop\",\"dataSource\":\"" + "x".repeat(100_000) + "\"}"), 400, "[dataSource]"),
+        Arguments.of("a period past any year",
+            new Req("DELETE", "/pendingSegments/x?interval=2015-01-01%2FP999999999Y", null, null, null, false), 400,
+            "[interval]"),
+        Arguments.of("a body that does not inflate", Req.json("/taskStatus", "[]").encoded("gzip", "[]".getBytes()), 400,
+            "Content-Encoding"),
+        Arguments.of("a Content-Type that is not a media type", Req.json("/task", "{}").typed("json"), 400,
+            "Content-Type"),
+        Arguments.of("a gzip body that inflates past the limit", Req.json("/taskStatus", "").encoded("gzip",
+            gzip(bigArray())), 413, "exceeds the limit"),
+        Arguments.of("a chunked body past the limit", Req.json("/taskStatus", "").encoded(null, bigArray()).withChunks(),
+            413, "exceeds the limit"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badRequests")
+  void isAJsonFourHundredNamingTheProblem(String what, Req request, int status, String named) {
+    TestServer server = TestServer.shared();
+    HttpResponse<String> r = server.send(request.on(server.base()));
+    assertThat(r.statusCode()).as(what + ": " + r.body()).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    JsonNode body = server.json(r);
+    assertThat(body.path("errorMessage").asText()).as(what).contains(named).doesNotContain("java.", "Exception");
+    String noop = server.submit("{\"type\":\"noop\",\"runTime\":1}");
+    assertThat(server.awaitComplete(noop).get("statusCode").asText()).isEqualTo("SUCCESS");
+  }
+
+  static Stream<Arguments> clampedIntervals() {
+    return Stream.of(
+        Arguments.of("-146136543-09-08T08:23:32.096Z/146140482-04-24T15:36:27.903Z"), // Joda's ETERNITY
+        Arguments.of("-292275055-05-16T16:47:04.192Z/2026-11-30T00:00:00.000Z"), // DateTimes.MIN to a day ago
+        Arguments.of("-999999999-01-01/2015-01-01"),
+        Arguments.of("+295000-01-01/+295001-01-01"));
+  }
+
+  /** Intervals Druid's own clients send, beyond the years this server stores: clamped, never an error. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clampedIntervals")
+  void pendingSegmentIntervalsBeyondStoredYearsAreClamped(String interval) {
+    TestServer server = TestServer.shared();
+    HttpResponse<String> r = server.delete(API + "/pendingSegments/clamped-" + Math.abs(interval.hashCode())
+        + "?interval=" + java.net.URLEncoder.encode(interval, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(server.json(r).get("numDeleted").asInt()).isZero();
+  }
+
+  private static byte[] bigArray() {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < 4_500_000; i++) {
+      b.append("\"x\",");
+    }
+    return b.append("\"y\"]").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static byte[] gzip(byte[] raw) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+        z.write(raw);
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
