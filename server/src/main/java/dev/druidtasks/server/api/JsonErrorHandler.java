@@ -26,12 +26,15 @@ public final class JsonErrorHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    // Jetty ends the connection after its own errors (the request may be unread): say so, or clients reuse it
+    response.getHeaders().put(HttpHeader.CONNECTION, "close");
     response.write(true, ByteBuffer.wrap(bytes(code, message)), callback);
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    fields.put(HttpHeader.CONNECTION, "close");
     return ByteBuffer.wrap(bytes(status, reason));
   }
 

@@ -3,10 +3,17 @@ package dev.druidtasks.server.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Collection;
+import java.util.Map;
 
-/** A body that is not the JSON the endpoint reads: 400, naming the problem and where it is. */
+/**
+ * A body that is not the JSON the endpoint reads: 400, naming the problem and where it is, in JSON
+ * terms (an array, a string), never Java's.
+ */
 public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingException> {
   @Override
   public Response toResponse(JsonProcessingException e) {
@@ -15,13 +22,58 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
         return w.getResponse(); // the body's reader stopped it (too large, not decodable): that answer stands
       }
     }
-    String what = e instanceof StreamConstraintsException ? "Request body exceeds a JSON limit"
-        : "Request body is not valid JSON for this endpoint";
-    StringBuilder msg = new StringBuilder(what).append(": ").append(e.getOriginalMessage());
+    StringBuilder msg = new StringBuilder();
+    if (e instanceof StreamConstraintsException) {
+      msg.append("Request body exceeds a JSON limit (nesting, length of a number or string)");
+    } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      msg.append("Request body is not what this endpoint reads: expected ").append(kind(m.getTargetType()))
+          .append(m.getPath().isEmpty() ? "" : " at " + path(m));
+    } else {
+      msg.append("Request body is not valid JSON: ").append(firstClause(e.getOriginalMessage()));
+    }
     JsonLocation at = e.getLocation();
     if (at != null && at.getLineNr() > 0) {
       msg.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
     }
     return ErrorResponses.invalidInput(msg.toString());
+  }
+
+  private static String kind(Class<?> type) {
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "a JSON array";
+    }
+    if (CharSequence.class.isAssignableFrom(type)) {
+      return "a string";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return Map.class.isAssignableFrom(type) ? "a JSON object" : "a JSON value of another kind";
+  }
+
+  private static String path(JsonMappingException m) {
+    StringBuilder b = new StringBuilder("$");
+    for (JsonMappingException.Reference r : m.getPath()) {
+      b.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+    }
+    return b.toString();
+  }
+
+  /** Jackson's message up to where it starts describing its own input source and features. */
+  private static String firstClause(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    String m = message;
+    for (String cut : new String[] {" at [Source", "\n at [Source", " (for Object starting", "\n"}) {
+      int i = m.indexOf(cut);
+      if (i > 0) {
+        m = m.substring(0, i);
+      }
+    }
+    return m.replaceAll("\\(`[A-Za-z.]+` [a-z]+\\)", "").replaceAll("`[a-z]+(\\.[A-Za-z$]+)+`", "a value").trim();
   }
 }

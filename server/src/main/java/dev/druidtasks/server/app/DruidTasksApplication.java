@@ -2,6 +2,7 @@ package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.api.ApiResources;
+import dev.druidtasks.server.api.BodyDrain;
 import dev.druidtasks.server.api.JsonErrorHandler;
 import dev.druidtasks.server.api.MediaTypeCheck;
 import dev.druidtasks.server.engine.EngineConfig;
@@ -127,8 +128,9 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
 
     // with the connector's UNSAFE URI compliance: ids holding %2F or empty segments get the API's 404
     env.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
-    env.servlets().addFilter("media-type-check", new MediaTypeCheck(json))
-        .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), false, "/*");
+    var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
+    env.servlets().addFilter("body-drain", new BodyDrain()).addMappingForUrlPatterns(requests, false, "/*");
+    env.servlets().addFilter("media-type-check", new MediaTypeCheck(json)).addMappingForUrlPatterns(requests, false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, api,
         Map.of("role", config.getRole(), "capacity", config.getWorkerCapacity()), VERSION,

@@ -93,12 +93,17 @@ public final class TaskScheduler {
 
   private void failTasksOfSilentWorkers() {
     for (String worker : store.workersSilentSince(clock.instant().minus(config.workerTimeout()))) {
+      store.removeWorker(worker);
       for (String id : store.runningOn(worker)) {
         LOG.warn("worker {} stopped heartbeating; failing its task {}", worker, id);
         store.complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker
             + "] stopped responding"), List.of());
       }
-      store.removeWorker(worker);
+    }
+    // and tasks left by a worker no longer registered (declared dead, then claimed before it knew)
+    for (String id : store.runningOnUnregisteredWorkers()) {
+      LOG.warn("task {} runs on a worker that is not registered; failing it", id);
+      store.complete(id, false, "Task failed because its worker is no longer registered", List.of());
     }
   }
 

@@ -40,6 +40,8 @@ public final class TaskWorker {
   private final AtomicInteger threadIds = new AtomicInteger();
   private long nextHeartbeat;
   private String workerId;
+  /** This registration: a new one each time the worker registers, so a worker declared dead is fenced off. */
+  private volatile String epoch;
   private int port;
   private ExecutorService runners;
   private volatile PollingLoop loop;
@@ -66,7 +68,8 @@ public final class TaskWorker {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot create the worker's directories", e);
     }
-    store.registerWorker(workerId, config.host(), servedPort, config.capacity());
+    epoch = java.util.UUID.randomUUID().toString();
+    store.registerWorker(workerId, epoch, config.host(), servedPort, config.capacity());
     // Tasks this worker was running when its process died cannot resume: end them as Druid does.
     for (String id : store.runningOn(workerId)) {
       store.complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
@@ -108,7 +111,9 @@ public final class TaskWorker {
   private void step() {
     long now = System.currentTimeMillis();
     if (now >= nextHeartbeat) {
-      store.heartbeat(workerId);
+      if (!store.heartbeat(workerId, epoch)) {
+        registerAgain();
+      }
       nextHeartbeat = now + config.heartbeatPeriod().toMillis();
     }
     if (!running.isEmpty()) {
@@ -121,9 +126,21 @@ public final class TaskWorker {
       running.values().forEach(t -> t.logWriter().flush());
     }
     int free = config.capacity() - running.size();
-    for (ClaimedTask c : store.claimPending(workerId, config.host(), port, free)) {
+    for (ClaimedTask c : store.claimPending(workerId, epoch, config.host(), port, free)) {
       launch(c);
     }
+  }
+
+  /**
+   * This worker was declared dead while it was paused or cut off: its tasks were failed and given
+   * up. It stops what it still runs (their ends are no longer recorded) and joins again as new.
+   */
+  private void registerAgain() {
+    LOG.warn("worker {} was declared dead (no heartbeat within {}); its {} running tasks were failed elsewhere."
+        + " Stopping them and registering again as a new worker", workerId, config.workerTimeout(), running.size());
+    running.values().forEach(RunningTask::requestStop);
+    epoch = java.util.UUID.randomUUID().toString();
+    store.registerWorker(workerId, epoch, config.host(), port, config.capacity());
   }
 
   private void launch(ClaimedTask claimed) {

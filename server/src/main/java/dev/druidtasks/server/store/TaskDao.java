@@ -98,6 +98,10 @@ interface TaskDao {
   @SqlQuery("SELECT id FROM tasks WHERE state = 'RUNNING' AND worker_id = :worker")
   List<String> runningOn(@Bind("worker") String workerId);
 
+  @SqlQuery("SELECT id FROM tasks WHERE state = 'RUNNING'"
+      + " AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = tasks.worker_id)")
+  List<String> runningOnUnregisteredWorkers();
+
   @SqlQuery("SELECT " + COLS + " FROM tasks WHERE datasource = :ds AND active AND created_time < :before"
       + " ORDER BY created_time LIMIT 1")
   Optional<TaskRecord> activeCreatedBefore(@Bind("ds") String dataSource, @Bind("before") Timestamp before);

@@ -167,11 +167,15 @@ public final class TaskStore {
   }
 
   /** Moves up to {@code limit} pending tasks, oldest first, to RUNNING on this worker. */
-  public List<ClaimedTask> claimPending(String workerId, String host, int port, int limit) {
+  /** Claims up to {@code limit} pending tasks, only while this registration ({@code epoch}) stands. */
+  public List<ClaimedTask> claimPending(String workerId, String epoch, String host, int port, int limit) {
     if (limit <= 0) {
       return List.of();
     }
     return jdbi.inTransaction(h -> {
+      if (h.attach(WorkerDao.class).holdRegistration(workerId, epoch).isEmpty()) {
+        return List.of(); // declared dead: this registration may not take work
+      }
       TaskDao d = h.attach(TaskDao.class);
       List<ClaimedTask> out = new ArrayList<>();
       for (String id : d.lockPending(limit)) {
@@ -262,12 +266,19 @@ public final class TaskStore {
 
   // ---- workers ----
 
-  public void registerWorker(String id, String host, int port, int capacity) {
-    jdbi.useExtension(WorkerDao.class, d -> d.register(id, host, port, capacity, now()));
+  /** Registers (or registers again) a worker under a new {@code epoch}, which its claims and heartbeats carry. */
+  public void registerWorker(String id, String epoch, String host, int port, int capacity) {
+    jdbi.useExtension(WorkerDao.class, d -> d.register(id, host, port, capacity, now(), epoch));
   }
 
-  public void heartbeat(String workerId) {
-    jdbi.useExtension(WorkerDao.class, d -> d.heartbeat(workerId, now()));
+  /** False when this registration is gone: the worker was declared dead (or replaced). */
+  public boolean heartbeat(String workerId, String epoch) {
+    return jdbi.withExtension(WorkerDao.class, d -> d.heartbeat(workerId, epoch, now())) == 1;
+  }
+
+  /** Running tasks whose worker is not registered (it was declared dead, or stopped without ending them). */
+  public List<String> runningOnUnregisteredWorkers() {
+    return jdbi.withExtension(TaskDao.class, TaskDao::runningOnUnregisteredWorkers);
   }
 
   public void removeWorker(String workerId) {

@@ -214,8 +214,8 @@ class TaskEngineTest {
     String id = noop("orphan", 60_000);
     awaitState(id, TaskState.PENDING);
     // A worker process claims the task and dies before finishing: its row says RUNNING.
-    store.registerWorker("localhost:7005", "localhost", 7005, 2);
-    assertThat(store.claimPending("localhost:7005", "localhost", 7005, 10)).extracting("id").contains(id);
+    store.registerWorker("localhost:7005", "e1", "localhost", 7005, 2);
+    assertThat(store.claimPending("localhost:7005", "e1", "localhost", 7005, 10)).extracting("id").contains(id);
     worker(7005);
     TaskRecord r = awaitState(id, TaskState.FAILED);
     assertThat(r.errorMsg()).contains("localhost:7005").contains("stopped");
@@ -225,9 +225,34 @@ class TaskEngineTest {
   void tasksOfASilentWorkerFail() throws Exception {
     String id = noop("silent", 60_000);
     awaitState(id, TaskState.PENDING);
-    store.registerWorker("ghost:1", "ghost", 1, 2);
-    assertThat(store.claimPending("ghost:1", "ghost", 1, 10)).extracting("id").contains(id);
+    store.registerWorker("ghost:1", "g1", "ghost", 1, 2);
+    assertThat(store.claimPending("ghost:1", "g1", "ghost", 1, 10)).extracting("id").contains(id);
     TaskRecord r = awaitState(id, TaskState.FAILED);
     assertThat(r.errorMsg()).contains("ghost:1").contains("stopped responding");
+  }
+
+  /**
+   * A worker declared dead (paused past the timeout) cannot claim or heartbeat under its old
+   * registration; a task it claimed in between is failed; a live one registers again as new.
+   */
+  @Test
+  void aWorkerDeclaredDeadIsFencedOff() throws Exception {
+    String id = noop("fenced", 60_000);
+    awaitState(id, TaskState.PENDING);
+    store.registerWorker("zombie:1", "z1", "zombie", 1, 2);
+    store.removeWorker("zombie:1"); // the scheduler declared it dead
+    assertThat(store.heartbeat("zombie:1", "z1")).isFalse();
+    assertThat(store.claimPending("zombie:1", "z1", "zombie", 1, 10)).isEmpty();
+
+    // claimed just before it was declared dead: failed, not left RUNNING
+    store.registerWorker("zombie:2", "z2", "zombie", 2, 2);
+    assertThat(store.claimPending("zombie:2", "z2", "zombie", 2, 10)).extracting("id").contains(id);
+    store.removeWorker("zombie:2");
+    assertThat(awaitState(id, TaskState.FAILED).errorMsg()).contains("no longer registered");
+
+    TaskWorker live = worker(7011);
+    store.removeWorker(live.workerId());
+    String after = noop("after-fencing", 10);
+    awaitState(after, TaskState.SUCCESS); // it registered again, as new, and ran it
   }
 }
