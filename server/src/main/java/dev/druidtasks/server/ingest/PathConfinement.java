@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * both as written (after {@code ..} is resolved) and after following symbolic links.
  */
 final class PathConfinement {
+  /** A file name pattern longer than any file name is a mistake, and costly to match. */
+  static final int MAX_FILTER_LENGTH = 1024;
   private final IngestConfig config;
 
   PathConfinement(IngestConfig config) {
@@ -100,6 +102,10 @@ final class PathConfinement {
 
   /** Checks a {@code filter} and turns it into a regex: {@code *} any run of characters, {@code ?} one. */
   static Pattern globPattern(String filter, String field) throws InvalidTaskException {
+    if (filter.length() > MAX_FILTER_LENGTH) {
+      throw new InvalidTaskException("Field [" + field + "] is " + filter.length() + " characters long; at most "
+          + MAX_FILTER_LENGTH + " are allowed");
+    }
     if (filter.isEmpty() || filter.contains("/") || filter.contains("\\") || filter.contains("..")
         || filter.indexOf('\0') >= 0) {
       throw new InvalidTaskException(

@@ -22,73 +22,19 @@ import org.junit.jupiter.api.Test;
  * acknowledged task, runs the ones that were waiting, and fails the ones that were running.
  */
 class RestartIT {
-  private static final String API = "/druid/indexer/v1";
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
-  private Process server;
+  private static final String API = NodeProcess.API;
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private NodeProcess server;
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (server != null && server.isAlive()) {
-      server.destroy();
-      server.waitFor();
+    if (server != null) {
+      server.stop();
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
-  private Process start(Path dataDir, int port, int adminPort, Path log) throws IOException {
-    Path jar = Path.of("target", "druid-tasks-server.jar").toAbsolutePath();
-    return new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        jar.toString(), "serve", "--port", String.valueOf(port), "--admin-port", String.valueOf(adminPort),
-        "--data-dir", dataDir.toString(), "--capacity", "1"))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-  }
-
-  private long awaitHealthy(int port) throws Exception {
-    long t0 = System.nanoTime();
-    while (System.nanoTime() - t0 < Duration.ofSeconds(90).toNanos()) {
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/status/health")).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return (System.nanoTime() - t0) / 1_000_000;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("server on port " + port + " did not become healthy");
-  }
-
-  private JsonNode get(int port, String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
-    return json.readTree(r.body());
-  }
-
-  private void submit(int port, String body) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + API + "/task"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-  }
-
-  private JsonNode awaitStatus(int port, String id, String runner) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode s = get(port, API + "/task/" + id + "/status").get("status");
-    while (!runner.equals(s.get("runnerStatusCode").asText())) {
-      assertThat(System.nanoTime()).as("task " + id + " last " + s).isLessThan(deadline);
-      Thread.sleep(50);
-      s = get(port, API + "/task/" + id + "/status").get("status");
-    }
-    return s;
+  private NodeProcess start(Path dataDir, int port, Path log) throws IOException {
+    return NodeProcess.start("serve", port, log, "--data-dir", dataDir.toString(), "--capacity", "1");
   }
 
   private static long rssKb(long pid) throws IOException {
@@ -104,28 +50,27 @@ class RestartIT {
   void killNineThenRestartKeepsAcknowledgedTasks() throws Exception {
     Path dataDir = Files.createTempDirectory("restart-it");
     Path log = dataDir.resolve("server.log");
-    int port = freePort();
-    int adminPort = freePort();
+    int port = NodeProcess.freePort();
 
-    server = start(dataDir, port, adminPort, log);
-    long firstStartMs = awaitHealthy(port);
-    submit(port, "{\"type\":\"noop\",\"id\":\"restart-running\",\"runTime\":600000}");
-    submit(port, "{\"type\":\"noop\",\"id\":\"restart-pending\",\"runTime\":300}");
-    awaitStatus(port, "restart-running", "RUNNING");
-    awaitStatus(port, "restart-pending", "PENDING");
+    server = start(dataDir, port, log);
+    long firstStartMs = server.awaitHealthy();
+    server.submit("{\"type\":\"noop\",\"id\":\"restart-running\",\"runTime\":600000}");
+    server.submit("{\"type\":\"noop\",\"id\":\"restart-pending\",\"runTime\":300}");
+    server.awaitRunner("restart-running", "RUNNING", WAIT);
+    server.awaitRunner("restart-pending", "PENDING", WAIT);
     Thread.sleep(1_000);
-    long rss = rssKb(server.pid());
+    long rss = rssKb(server.process.pid());
 
-    server.destroyForcibly().waitFor();
+    server.process.destroyForcibly().waitFor();
 
-    server = start(dataDir, port, adminPort, log);
-    long restartMs = awaitHealthy(port);
-    JsonNode lost = awaitStatus(port, "restart-running", "NONE");
+    server = start(dataDir, port, log);
+    long restartMs = server.awaitHealthy();
+    JsonNode lost = server.awaitRunner("restart-running", "NONE", WAIT);
     assertThat(lost.get("statusCode").asText()).isEqualTo("FAILED");
     assertThat(lost.get("errorMsg").asText()).contains("when it stopped");
-    JsonNode resumed = awaitStatus(port, "restart-pending", "NONE");
+    JsonNode resumed = server.awaitRunner("restart-pending", "NONE", WAIT);
     assertThat(resumed.get("statusCode").asText()).isEqualTo("SUCCESS");
-    assertThat(get(port, API + "/task/restart-running").get("payload").get("runTime").asLong()).isEqualTo(600000);
+    assertThat(server.get(API + "/task/restart-running").get("payload").get("runTime").asLong()).isEqualTo(600000);
 
     System.out.printf("startup to first 200: first run %d ms, after kill -9 %d ms; RSS with one task running %d MiB%n",
         firstStartMs, restartMs, rss / 1024);
@@ -139,10 +84,9 @@ class RestartIT {
   void killingTheJvmAndItsDatabaseTogetherLosesNoAcknowledgedSubmission() throws Exception {
     Path dataDir = Files.createTempDirectory("crash-it");
     Path log = dataDir.resolve("server.log");
-    int port = freePort();
-    int adminPort = freePort();
-    server = start(dataDir, port, adminPort, log);
-    awaitHealthy(port);
+    int port = NodeProcess.freePort();
+    server = start(dataDir, port, log);
+    server.awaitHealthy();
 
     java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     java.util.concurrent.atomic.AtomicBoolean go = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -178,9 +122,9 @@ class RestartIT {
     assertThat(database).as("the embedded PostgreSQL of " + dataDir).isNotEmpty();
     List<ProcessHandle> doomed = new java.util.ArrayList<>(database);
     database.forEach(p -> p.descendants().forEach(doomed::add));
-    doomed.add(server.toHandle());
+    doomed.add(server.process.toHandle());
     doomed.forEach(ProcessHandle::destroyForcibly);
-    server.waitFor();
+    server.process.waitFor();
     go.set(false);
     for (Thread t : clients) {
       t.join(10_000);
@@ -188,12 +132,11 @@ class RestartIT {
     int answered = acknowledged.size();
     assertThat(answered).as("submissions answered 200 before the crash").isGreaterThan(100);
 
-    server = start(dataDir, port, adminPort, log);
-    long restartMs = awaitHealthy(port);
+    server = start(dataDir, port, log);
+    long restartMs = server.awaitHealthy();
     int lost = 0;
     for (String id : acknowledged) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + API
-          + "/task/" + id + "/status")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.uri(API + "/task/" + id + "/status")));
       if (r.statusCode() != 200) {
         lost++;
       }
