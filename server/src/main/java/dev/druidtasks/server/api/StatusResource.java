@@ -29,9 +29,12 @@ public final class StatusResource {
     return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
-  /** {@code true}; {@code false} with 503 while the scheduler's or the worker's loop keeps failing. */
+  /** {@code true}; a 503 error while the scheduler's or the worker's loop keeps failing. */
   public Response getHealth() {
-    boolean ok = healthy.getAsBoolean();
-    return Response.status(ok ? 200 : 503).type(MediaType.APPLICATION_JSON_TYPE).entity(ok).build();
+    if (!healthy.getAsBoolean()) {
+      return ErrorResponses.json(503, "unhealthy", "RUNTIME_FAILURE",
+          "This node's scheduling or worker loop keeps failing (see its log): it serves, but tasks may not move");
+    }
+    return Response.ok(true, MediaType.APPLICATION_JSON_TYPE).build();
   }
 }
