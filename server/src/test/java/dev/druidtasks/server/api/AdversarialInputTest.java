@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.druidtasks.server.TestServer;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,74 +21,35 @@ class AdversarialInputTest {
       + "\"ioConfig\":{\"type\":\"index_parallel\",\"inputSource\":{\"type\":\"inline\",\"data\":\"{}\"},"
       + "\"inputFormat\":{\"type\":\"json\"}}}}";
 
-  /** A request to send: its body is sent chunked (no length) when {@code chunked}. */
-  record Req(String method, String path, String contentType, String contentEncoding, byte[] body, boolean chunked) {
-    static Req json(String path, String body) {
-      return new Req("POST", path, "application/json", null, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          false);
-    }
-
-    Req encoded(String encoding, byte[] bytes) {
-      return new Req(method, path, contentType, encoding, bytes, chunked);
-    }
-
-    Req withChunks() {
-      return new Req(method, path, contentType, contentEncoding, body, true);
-    }
-
-    Req typed(String type) {
-      return new Req(method, path, type, contentEncoding, body, chunked);
-    }
-
-    HttpRequest.Builder on(URI base) {
-      HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-          : chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
-          : HttpRequest.BodyPublishers.ofByteArray(body);
-      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(API + path)).method(method, publisher);
-      if (contentType != null) {
-        b.header("Content-Type", contentType);
-      }
-      if (contentEncoding != null) {
-        b.header("Content-Encoding", contentEncoding);
-      }
-      return b;
-    }
-
-    @Override
-    public String toString() {
-      return method + " " + (path.length() > 60 ? path.substring(0, 60) + "…" : path);
-    }
-  }
-
   static Stream<Arguments> badRequests() {
     return Stream.of(
-        Arguments.of("interval past PostgreSQL's years", Req.json("/task", FAR_FUTURE), 400, "intervals[0]"),
-        Arguments.of("NUL in a query value", new Req("GET", "/tasks?type=%00", null, null, null, false), 400, "[type]"),
-        Arguments.of("NUL in a data source", Req.json("/task", "{\"type\":\"noop\",\"dataSource\":\"\\u0000\"}"), 400,
+        Arguments.of("interval past PostgreSQL's years", RawRequest.json(API + "/task", FAR_FUTURE), 400, "intervals[0]"),
+        Arguments.of("NUL in a query value", new RawRequest("GET", API + "/tasks?type=%00", null, null, null, false), 400, "[type]"),
+        Arguments.of("NUL in a data source", RawRequest.json(API + "/task", "{\"type\":\"noop\",\"dataSource\":\"\\u0000\"}"), 400,
             "[dataSource]"),
-        Arguments.of("NUL deep in a payload", Req.json("/task", "{\"type\":\"noop\",\"context\":{\"k\":\"a\\u0000\"}}"),
+        Arguments.of("NUL deep in a payload", RawRequest.json(API + "/task", "{\"type\":\"noop\",\"context\":{\"k\":\"a\\u0000\"}}"),
             400, "[context.k]"),
         Arguments.of("a data source that breaks the id rules",
-            Req.json("/task", "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"a/b\"}}}"), 400,
+            RawRequest.json(API + "/task", "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"a/b\"}}}"), 400,
             "spec.dataSchema.dataSource"),
         Arguments.of("a 100 000-character data source",
-            Req.json("/task", "{\"type\":\"noop\",\"dataSource\":\"" + "x".repeat(100_000) + "\"}"), 400, "[dataSource]"),
+            RawRequest.json(API + "/task", "{\"type\":\"noop\",\"dataSource\":\"" + "x".repeat(100_000) + "\"}"), 400, "[dataSource]"),
         Arguments.of("a period past any year",
-            new Req("DELETE", "/pendingSegments/x?interval=2015-01-01%2FP999999999Y", null, null, null, false), 400,
+            new RawRequest("DELETE", API + "/pendingSegments/x?interval=2015-01-01%2FP999999999Y", null, null, null, false), 400,
             "[interval]"),
-        Arguments.of("a body that does not inflate", Req.json("/taskStatus", "[]").encoded("gzip", "[]".getBytes()), 400,
+        Arguments.of("a body that does not inflate", RawRequest.json(API + "/taskStatus", "[]").encoded("gzip", "[]".getBytes()), 400,
             "Content-Encoding"),
-        Arguments.of("a Content-Type that is not a media type", Req.json("/task", "{}").typed("json"), 400,
+        Arguments.of("a Content-Type that is not a media type", RawRequest.json(API + "/task", "{}").typed("json"), 400,
             "Content-Type"),
-        Arguments.of("a gzip body that inflates past the limit", Req.json("/taskStatus", "").encoded("gzip",
-            gzip(bigArray())), 413, "exceeds the limit"),
-        Arguments.of("a chunked body past the limit", Req.json("/taskStatus", "").encoded(null, bigArray()).withChunks(),
+        Arguments.of("a gzip body that inflates past the limit", RawRequest.json(API + "/taskStatus", "").encoded("gzip",
+            RawRequest.gzip(bigArray())), 413, "exceeds the limit"),
+        Arguments.of("a chunked body past the limit", RawRequest.json(API + "/taskStatus", "").encoded(null, bigArray()).withChunks(),
             413, "exceeds the limit"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
-  void isAJsonFourHundredNamingTheProblem(String what, Req request, int status, String named) {
+  void isAJsonFourHundredNamingTheProblem(String what, RawRequest request, int status, String named) {
     TestServer server = TestServer.shared();
     HttpResponse<String> r = server.send(request.on(server.base()));
     assertThat(r.statusCode()).as(what + ": " + r.body()).isEqualTo(status);
@@ -130,15 +87,5 @@ class AdversarialInputTest {
     return b.append("\"y\"]").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  private static byte[] gzip(byte[] raw) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-        z.write(raw);
-      }
-      return out.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
+
 }

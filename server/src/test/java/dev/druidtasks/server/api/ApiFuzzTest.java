@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPOutputStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -81,7 +77,7 @@ class ApiFuzzTest {
   }
 
   @Property(tries = 5000, seed = SEED, shrinking = ShrinkingMode.OFF)
-  void noAnswerIsAServerErrorAndEveryRefusalIsJson(@ForAll("requests") Fuzzed request) {
+  void noAnswerIsAServerErrorAndEveryRefusalIsJson(@ForAll("requests") RawRequest request) {
     HttpResponse<String> r;
     try {
       r = server.send(request.on(server.base()));
@@ -98,31 +94,8 @@ class ApiFuzzTest {
     }
   }
 
-  /** One generated request. */
-  record Fuzzed(String method, String path, String contentType, String contentEncoding, byte[] body) {
-    HttpRequest.Builder on(URI base) {
-      HttpRequest.BodyPublisher p = body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofByteArray(body);
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).method(method, p);
-      if (contentType != null) {
-        b.header("Content-Type", contentType);
-      }
-      if (contentEncoding != null) {
-        b.header("Content-Encoding", contentEncoding);
-      }
-      return b;
-    }
-
-    @Override
-    public String toString() {
-      String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-      return method + " " + path + " [" + contentType + ", " + contentEncoding + "] "
-          + (text.length() > 200 ? text.substring(0, 200) + "…" : text);
-    }
-  }
-
   @Provide
-  Arbitrary<Fuzzed> requests() {
+  Arbitrary<RawRequest> requests() {
     Arbitrary<String> method = Arbitraries.of("GET", "GET", "POST", "POST", "POST", "DELETE", "PUT", "PATCH", "OPTIONS",
         "HEAD");
     Arbitrary<String> contentType = Arbitraries.oneOf(Arbitraries.of("application/json", "application/json",
@@ -135,9 +108,9 @@ class ApiFuzzTest {
     return Combinators.combine(method, path(), contentType, encoding, body()).as((m, p, ct, ce, b) -> {
       byte[] bytes = b == null ? null : b.getBytes(StandardCharsets.UTF_8);
       if ("gzip".equals(ce) && bytes != null && b.hashCode() % 2 == 0) {
-        bytes = gzip(bytes); // half of the gzip bodies really are gzip
+        bytes = RawRequest.gzip(bytes); // half of the gzip bodies really are gzip
       }
-      return new Fuzzed(m, p, ct, ce, m.equals("GET") || m.equals("HEAD") ? null : bytes);
+      return new RawRequest(m, p, ct, ce, m.equals("GET") || m.equals("HEAD") ? null : bytes, false);
     });
   }
 
@@ -214,17 +187,7 @@ class ApiFuzzTest {
     return b.toString();
   }
 
-  private static byte[] gzip(byte[] raw) {
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-        z.write(raw);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+
 
   private static boolean isJsonError(HttpResponse<String> r) {
     if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
@@ -253,7 +216,7 @@ class ApiFuzzTest {
   }
 
   /** Druid answers shutdownAllTasks of a datasource without active tasks with an empty 404. */
-  private static boolean isEmptyShutdownAll(Fuzzed request, HttpResponse<String> r) {
+  private static boolean isEmptyShutdownAll(RawRequest request, HttpResponse<String> r) {
     return r.statusCode() == 404 && r.body().isEmpty() && request.path().split("\\?")[0].endsWith("/shutdownAllTasks");
   }
 
