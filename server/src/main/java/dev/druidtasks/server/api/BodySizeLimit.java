@@ -84,6 +84,13 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         return read.run();
       } catch (ZipException e) {
         throw notDecodable(e);
+      } catch (IOException e) {
+        if (e instanceof org.eclipse.jetty.http.HttpException || e instanceof org.eclipse.jetty.io.EofException) {
+          // a broken framing (bad chunk, body shorter than said): the client's
+          throw new WebApplicationException(ErrorResponses.invalidInput("Request body is malformed or cut short: "
+              + e.getMessage()));
+        }
+        throw e;
       } catch (RuntimeException e) {
         if (e.getCause() instanceof ZipException z) {
           throw notDecodable(z);

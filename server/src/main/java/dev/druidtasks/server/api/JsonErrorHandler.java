@@ -25,6 +25,12 @@ public final class JsonErrorHandler extends ErrorHandler {
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
+    if (code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+      // a request line without a version: a line break inside the path, most likely; the client's fault
+      code = HttpStatus.BAD_REQUEST_400;
+      message = "The request line has no HTTP version (a raw line break in the path?): " + message;
+      response.setStatus(code);
+    }
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     // Jetty ends the connection after its own errors (the request may be unread): say so, or clients reuse it
     response.getHeaders().put(HttpHeader.CONNECTION, "close");

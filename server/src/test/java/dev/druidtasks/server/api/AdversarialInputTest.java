@@ -60,6 +60,27 @@ class AdversarialInputTest {
     assertThat(server.awaitComplete(noop).get("statusCode").asText()).isEqualTo("SUCCESS");
   }
 
+  /** Framings no HTTP client library sends, written on a socket: a line break inside the path, a bad chunk. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "GET /druid/indexer/v1/tasks\r\n HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /druid/indexer/v1/ta\nsks HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /druid/indexer/v1/ta\rsks HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /druid/indexer/v1/task/%00/status HTTP/1.1\r\nHost: x\r\n\r\n",
+      "POST /druid/indexer/v1/taskStatus HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\nzz\r\n"})
+  void oddFramingsAreAJsonFourHundred(String raw) throws Exception {
+    TestServer server = TestServer.shared();
+    try (java.net.Socket socket = new java.net.Socket("localhost", server.base().getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      String answer = new String(socket.getInputStream().readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400 ").contains("application/json", "\"errorMessage\"");
+    }
+    String noop = server.submit("{\"type\":\"noop\",\"runTime\":1}");
+    assertThat(server.awaitComplete(noop).get("statusCode").asText()).isEqualTo("SUCCESS");
+  }
+
   static Stream<Arguments> clampedIntervals() {
     return Stream.of(
         Arguments.of("-146136543-09-08T08:23:32.096Z/146140482-04-24T15:36:27.903Z"), // Joda's ETERNITY
