@@ -11,14 +11,13 @@ import org.slf4j.LoggerFactory;
 final class PollingLoop {
   private static final Logger LOG = LoggerFactory.getLogger(PollingLoop.class);
   private static final long RETRY_MS = 1_000;
+  /** This many failed steps in a row make the loop unhealthy. */
+  static final int UNHEALTHY_AFTER = 3;
 
   private final String name;
   private final Duration tick;
   private final Runnable step;
   private final Signal signal = new Signal();
-  /** This many failed steps in a row make the loop unhealthy. */
-  static final int UNHEALTHY_AFTER = 3;
-
   private volatile boolean stopping;
   private volatile int failuresInARow;
   private Thread thread;

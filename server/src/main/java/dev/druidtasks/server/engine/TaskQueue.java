@@ -7,6 +7,7 @@ import dev.druidtasks.server.store.DuplicateTaskException;
 import dev.druidtasks.server.store.NewTask;
 import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.InvalidTaskException;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskTypeRegistry;

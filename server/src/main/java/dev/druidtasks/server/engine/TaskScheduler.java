@@ -6,6 +6,7 @@ import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.store.UnstorableDataException;
 import dev.druidtasks.server.store.WaitingTask;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.Interval;
 import java.io.IOException;
 import java.time.Clock;

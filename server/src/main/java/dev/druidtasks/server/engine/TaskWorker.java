@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.store.ClaimedTask;
 import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskTypeRegistry;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskExecution;
@@ -29,7 +30,7 @@ import java.util.Set;
  * happened in an {@link IngestionReport} written live (about once a second) and at the end.
  */
 final class IngestionRun {
-  static final String SHUTDOWN_MESSAGE = "Shutdown request from user";
+  static final String SHUTDOWN_MESSAGE = ErrorMessages.SHUTDOWN;
   private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
   private static final long LOG_EVERY_LINES = 250_000;
   private static final int MAX_SAVED_INPUT_CHARS = 10_000;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskExecution;
@@ -71,7 +72,7 @@ final class SegmentBuilder {
   /** Thrown when the task was asked to stop while the builder was busy. */
   static final class StoppedException extends RuntimeException {
     StoppedException() {
-      super("Shutdown request from user", null, false, false);
+      super(ErrorMessages.SHUTDOWN, null, false, false);
     }
   }
 

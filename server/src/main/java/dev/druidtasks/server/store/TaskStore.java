@@ -3,6 +3,7 @@ package dev.druidtasks.server.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskState;
@@ -99,8 +100,9 @@ public final class TaskStore {
   /**
    * Takes every lock a waiting task needs and makes it pending, or does nothing when another group
    * holds an overlapping lock. Returns whether the task is now pending.
+   *
+   * @throws UnstorableDataException when the database refuses the task's lock intervals
    */
-  /** @throws UnstorableDataException when the task's lock intervals cannot be stored */
   public boolean promoteToPending(WaitingTask t, List<Interval> chunks) {
     try {
       return lockAndMarkPending(t, chunks);
@@ -166,8 +168,10 @@ public final class TaskStore {
     });
   }
 
-  /** Moves up to {@code limit} pending tasks, oldest first, to RUNNING on this worker. */
-  /** Claims up to {@code limit} pending tasks, only while this registration ({@code epoch}) stands. */
+  /**
+   * Moves up to {@code limit} pending tasks, oldest first, to RUNNING on this worker, only while
+   * its registration ({@code epoch}) stands.
+   */
   public List<ClaimedTask> claimPending(String workerId, String epoch, String host, int port, int limit) {
     if (limit <= 0) {
       return List.of();
@@ -199,8 +203,8 @@ public final class TaskStore {
         throw c;
       }
       // the result itself cannot be stored (a segment or message out of range): the task still ends
-      String why = "Task result could not be stored: " + c.getMessage();
-      return record(taskId, false, why.length() <= 100 ? why : why.substring(0, 100) + "...", List.of());
+      return record(taskId, false, ErrorMessages.truncate("Task result could not be stored: " + c.getMessage()),
+          List.of());
     }
   }
 

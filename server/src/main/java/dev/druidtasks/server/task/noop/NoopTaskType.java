@@ -1,6 +1,7 @@
 package dev.druidtasks.server.task.noop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.InvalidTaskException;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.Task;
@@ -62,7 +63,7 @@ public final class NoopTaskType implements TaskType {
       while (System.nanoTime() < deadline) {
         if (execution.stopRequested()) {
           execution.log().info("Stop requested; ending early");
-          return TaskResult.failure("Shutdown request from user");
+          return TaskResult.failure(ErrorMessages.SHUTDOWN);
         }
         Thread.sleep(Math.max(1, Math.min(SLICE_MS, (deadline - System.nanoTime()) / 1_000_000)));
       }
