@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.glassfish.jersey.server.ServerProperties;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Registers the HTTP surface: the Tasks API (unless the node is a worker only), status, error mappers. */
 public final class ApiResources {
@@ -18,7 +19,7 @@ public final class ApiResources {
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
       Clock clock, Duration recentlyFinished, boolean tasksApi, Map<String, Object> nodeInfo, String version,
-      java.util.function.BooleanSupplier healthy) {
+      BooleanSupplier healthy) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new JsonErrorMapper());

@@ -27,15 +27,15 @@ public final class BodySizeLimit implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (request.getLength() > maxBytes) {
       // the body is left unread, so the connection is not reused
-      request.abortWith(tooLarge(request.getLength() + " bytes"));
+      request.abortWith(tooLarge(request.getLength() + " bytes", maxBytes));
       return;
     }
     request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
   }
 
-  private static Response tooLarge(String size) {
+  private static Response tooLarge(String size, long maxBytes) {
     return Response.fromResponse(ErrorResponses.json(413, "requestTooLarge", "INVALID_INPUT",
-        "Request body of " + size + " exceeds the limit of " + ApiResources.MAX_BODY_BYTES + " bytes"))
+        "Request body of " + size + " exceeds the limit of " + maxBytes + " bytes"))
         .header("Connection", "close").build();
   }
 
@@ -70,7 +70,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     private void count(int n) {
       read += n;
       if (read > max) {
-        throw new WebApplicationException(tooLarge("more than " + max + " bytes"));
+        throw new WebApplicationException(tooLarge("more than " + max + " bytes", max));
       }
     }
 

@@ -4,14 +4,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** {@code /status} and {@code /status/health}, as every Druid node serves them. */
 public final class StatusResource {
   private final String version;
   private final Map<String, Object> info;
-  private final java.util.function.BooleanSupplier healthy;
+  private final BooleanSupplier healthy;
 
-  public StatusResource(String version, Map<String, Object> info, java.util.function.BooleanSupplier healthy) {
+  public StatusResource(String version, Map<String, Object> info, BooleanSupplier healthy) {
     this.version = version;
     this.info = info;
     this.healthy = healthy;
