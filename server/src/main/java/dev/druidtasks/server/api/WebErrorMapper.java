@@ -16,7 +16,7 @@ public final class WebErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<W
       return e.getResponse(); // already one of the API's own answers
     }
     if (e instanceof ParamException p) {
-      return ErrorResponses.invalidInput("Invalid value for " + p.getParameterType().getSimpleName()
+      return ErrorBody.invalidInput("Invalid value for " + p.getParameterType().getSimpleName()
           .replace("Param", "").toLowerCase() + " parameter [" + p.getParameterName() + "]");
     }
     Response original = e.getResponse();
@@ -45,7 +45,7 @@ public final class WebErrorMapper implements jakarta.ws.rs.ext.ExceptionMapper<W
       code = "http" + status;
       category = status < 500 ? "INVALID_INPUT" : "RUNTIME_FAILURE";
     }
-    Response r = ErrorResponses.json(status, code, category, message);
+    Response r = ErrorBody.json(status, code, category, message);
     if (e instanceof NotSupportedException) {
       // the body was never read: ask the client not to reuse this connection
       r = Response.fromResponse(r).header("Connection", "close").build();

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Settings of a node; every one has a default, so the server starts with no file at all. */
+/**
+ * Settings of a node. Commands read the bundled {@code druid-tasks.yml}; the defaults here are the
+ * same (a test holds them so) for a configuration built with no file at all.
+ */
 public class DruidTasksConfiguration extends Configuration {
   /** The JDBC URL that means "start the embedded PostgreSQL under the data dir". */
   public static final String EMBEDDED = "embedded";
@@ -30,12 +33,12 @@ public class DruidTasksConfiguration extends Configuration {
   @NotNull
   private String host = "localhost";
 
-  @Min(1)
+  /** 0: no worker on this node (a worker-only node needs at least 1, checked by its command). */
+  @Min(0)
   private int workerCapacity = 2;
 
-  /** "all": API, scheduler and a worker; "worker": a worker only (no task API). */
   @NotNull
-  private String role = "all";
+  private Role role = Role.ALL;
 
   @NotNull
   private Duration tick = Duration.milliseconds(100);
@@ -59,8 +62,6 @@ public class DruidTasksConfiguration extends Configuration {
     DefaultServerFactory server = new DefaultServerFactory();
     HttpConnectorFactory app = new HttpConnectorFactory();
     app.setPort(8888);
-    // Task ids are user input that reaches the path: let odd ones (%2F, control characters, very
-    // long) through to the API, which answers them with a JSON 404 instead of a bare 400/414.
     app.setUriCompliance(UriCompliance.UNSAFE);
     app.setMaxRequestHeaderSize(DataSize.kibibytes(64));
     HttpConnectorFactory admin = new HttpConnectorFactory();
@@ -93,8 +94,8 @@ public class DruidTasksConfiguration extends Configuration {
   @JsonProperty public void setHost(String host) { this.host = host; }
   @JsonProperty public int getWorkerCapacity() { return workerCapacity; }
   @JsonProperty public void setWorkerCapacity(int workerCapacity) { this.workerCapacity = workerCapacity; }
-  @JsonProperty public String getRole() { return role; }
-  @JsonProperty public void setRole(String role) { this.role = role; }
+  @JsonProperty public Role getRole() { return role; }
+  @JsonProperty public void setRole(Role role) { this.role = role; }
   @JsonProperty public Duration getTick() { return tick; }
   @JsonProperty public void setTick(Duration tick) { this.tick = tick; }
   @JsonProperty public Duration getHeartbeatPeriod() { return heartbeatPeriod; }

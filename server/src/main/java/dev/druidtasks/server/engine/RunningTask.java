@@ -1,7 +1,5 @@
 package dev.druidtasks.server.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.DataSegment;
@@ -10,6 +8,7 @@ import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
 import dev.druidtasks.server.task.TaskLog;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,19 +20,19 @@ final class RunningTask implements TaskExecution {
   private final String groupId;
   private final String dataSource;
   private final TaskStore store;
-  private final ObjectMapper json;
+  private final Clock clock;
   private final TaskLogWriter log;
   private final Path workDir;
   private final Path deepStorage;
   private volatile boolean stopRequested;
 
-  RunningTask(String taskId, String groupId, String dataSource, TaskStore store, ObjectMapper json, TaskLogWriter log, Path workDir,
+  RunningTask(String taskId, String groupId, String dataSource, TaskStore store, Clock clock, TaskLogWriter log, Path workDir,
       Path deepStorage) {
     this.taskId = taskId;
     this.groupId = groupId;
     this.dataSource = dataSource;
     this.store = store;
-    this.json = json;
+    this.clock = clock;
     this.log = log;
     this.workDir = workDir;
     this.deepStorage = deepStorage;
@@ -64,11 +63,7 @@ final class RunningTask implements TaskExecution {
 
   @Override
   public void writeReports(ObjectNode reports) {
-    try {
-      store.writeReports(taskId, json.writeValueAsString(reports));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("report is not serialisable", e);
-    }
+    store.reports().upsert(taskId, reports, clock.instant());
   }
 
   @Override
@@ -85,7 +80,7 @@ final class RunningTask implements TaskExecution {
   public String lock(Interval chunk) throws TaskLockException {
     boolean told = false;
     while (true) {
-      Optional<String> version = store.tryLock(taskId, groupId, dataSource, chunk);
+      Optional<String> version = store.locks().tryLock(taskId, groupId, dataSource, chunk, clock.instant());
       if (version.isPresent()) {
         return version.get();
       }
@@ -107,11 +102,11 @@ final class RunningTask implements TaskExecution {
 
   @Override
   public List<DataSegment> usedSegments(String dataSource, Interval interval) {
-    return store.usedSegments(dataSource, interval);
+    return store.segments().used(dataSource, interval);
   }
 
   @Override
   public int allocatePendingSegment(String dataSource, Interval interval, String version) {
-    return store.allocatePendingSegment(taskId, dataSource, interval, version);
+    return store.segments().allocatePending(taskId, dataSource, interval, version, clock.instant());
   }
 }
