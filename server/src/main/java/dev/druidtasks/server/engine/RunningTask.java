@@ -6,74 +6,29 @@ import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
-import dev.druidtasks.server.task.TaskLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One task on this worker: the {@link TaskExecution} it sees, backed by the store. */
-final class RunningTask implements TaskExecution {
+record RunningTask(String taskId, String groupId, String dataSource, TaskStore store, Clock clock, TaskLogWriter log,
+    Path workDir, Path deepStorage, AtomicBoolean stop) implements TaskExecution {
   private static final long LOCK_RETRY_MS = 100;
 
-  private final String taskId;
-  private final String groupId;
-  private final String dataSource;
-  private final TaskStore store;
-  private final Clock clock;
-  private final TaskLogWriter log;
-  private final Path workDir;
-  private final Path deepStorage;
-  private volatile boolean stopRequested;
-
-  RunningTask(String taskId, String groupId, String dataSource, TaskStore store, Clock clock, TaskLogWriter log, Path workDir,
-      Path deepStorage) {
-    this.taskId = taskId;
-    this.groupId = groupId;
-    this.dataSource = dataSource;
-    this.store = store;
-    this.clock = clock;
-    this.log = log;
-    this.workDir = workDir;
-    this.deepStorage = deepStorage;
-  }
-
   void requestStop() {
-    stopRequested = true;
-  }
-
-  TaskLogWriter logWriter() {
-    return log;
-  }
-
-  @Override
-  public String taskId() {
-    return taskId;
-  }
-
-  @Override
-  public TaskLog log() {
-    return log;
+    stop.set(true);
   }
 
   @Override
   public boolean stopRequested() {
-    return stopRequested;
+    return stop.get();
   }
 
   @Override
   public void writeReports(ObjectNode reports) {
     store.reports().upsert(taskId, reports, clock.instant());
-  }
-
-  @Override
-  public Path workDir() {
-    return workDir;
-  }
-
-  @Override
-  public Path deepStorage() {
-    return deepStorage;
   }
 
   @Override
@@ -88,7 +43,7 @@ final class RunningTask implements TaskExecution {
         log.info("Waiting for the lock on [" + dataSource + "] interval [" + chunk + "] held by another task");
         told = true;
       }
-      if (stopRequested) {
+      if (stopRequested()) {
         throw new TaskLockException("Stopped while waiting for the lock on interval [" + chunk + "]");
       }
       try {

@@ -1,9 +1,7 @@
 package dev.druidtasks.server.engine;
 
 import dev.druidtasks.server.store.LeaderLatch;
-import dev.druidtasks.server.store.TaskDao;
 import dev.druidtasks.server.store.TaskStore;
-import dev.druidtasks.server.store.UnstorableDataException;
 import dev.druidtasks.server.store.WaitingTask;
 import dev.druidtasks.server.task.ErrorMessages;
 import java.time.Clock;
@@ -73,17 +71,7 @@ public final class TaskScheduler {
   private boolean promoteWaiting() {
     boolean any = false;
     for (WaitingTask t : store.tasks().waiting(BATCH)) {
-      try {
-        any |= store.tasks().promoteToPending(t, clock.instant());
-      } catch (RuntimeException e) {
-        if (!(UnstorableDataException.classify(e) instanceof UnstorableDataException u)) {
-          throw e;
-        }
-        // this task's own data is at fault: it fails, and the others are scheduled
-        LOG.warn("task {} cannot be scheduled; failing it", t.id(), u);
-        store.tasks().failNotStarted(t.id(), ErrorMessages.truncate(TaskDao.NOT_SCHEDULABLE + u.getMessage()),
-            clock.instant());
-      }
+      any |= store.tasks().promoteToPending(t, clock.instant());
     }
     return any;
   }

@@ -9,19 +9,19 @@ import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskTypeRegistry;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,7 +124,7 @@ public final class TaskWorker {
           t.requestStop();
         }
       }
-      running.values().forEach(t -> t.logWriter().flush());
+      running.values().forEach(t -> t.log().flush());
     }
     int free = config.capacity() - running.size();
     for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
@@ -149,13 +149,13 @@ public final class TaskWorker {
     Path workDir = config.workDir().resolve(Integer.toHexString(claimed.id().hashCode()) + "-"
         + Long.toHexString(System.nanoTime()));
     RunningTask exec = new RunningTask(claimed.id(), claimed.groupId(), claimed.dataSource(), store, clock, log, workDir,
-        config.deepStorage());
+        config.deepStorage(), new AtomicBoolean());
     running.put(claimed.id(), exec);
     runners.execute(() -> runToEnd(claimed, exec));
   }
 
   private void runToEnd(ClaimedTask claimed, RunningTask exec) {
-    TaskLogWriter log = exec.logWriter();
+    TaskLogWriter log = exec.log();
     long started = System.nanoTime();
     TaskResult result;
     try {
@@ -203,20 +203,10 @@ public final class TaskWorker {
     if (!Files.exists(dir)) {
       return;
     }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     } catch (IOException e) {
       LOG.warn("could not delete task work dir {}", dir, e);
     }
