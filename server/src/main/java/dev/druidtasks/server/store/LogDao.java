@@ -18,7 +18,7 @@ public interface LogDao {
   /** The log's bytes from {@code from} (inside it) to its end, cut out of the chunks that hold them. */
   @SqlQuery("SELECT substring(string_agg(data, ''::bytea ORDER BY seq) FROM CAST(:from - min(start_offset) + 1 AS int))"
       + " FROM task_log_chunks WHERE task_id = :task AND start_offset + length(data) > :from")
-  byte[] bytesFrom(@Bind("task") String taskId, @Bind("from") long from);
+  Optional<byte[]> bytesFrom(@Bind("task") String taskId, @Bind("from") long from);
 
   /**
    * The log from {@code offset}: positive skips that many bytes, negative reads the last |offset|
@@ -27,7 +27,7 @@ public interface LogDao {
   default Optional<byte[]> read(String taskId, long offset) {
     return size(taskId).map(size -> {
       long from = offset >= 0 ? offset : Math.max(0, size + offset);
-      return from >= size ? new byte[0] : bytesFrom(taskId, from);
+      return from >= size ? new byte[0] : bytesFrom(taskId, from).orElse(new byte[0]);
     });
   }
 }

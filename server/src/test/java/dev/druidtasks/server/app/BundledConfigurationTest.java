@@ -8,10 +8,12 @@ import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.dropwizard.util.DataSize;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
+import org.eclipse.jetty.http.UriCompliance;
 import org.junit.jupiter.api.Test;
 
 /** The bundled druid-tasks.yml: the same defaults as a file-less configuration; flags, environment and a file over it. */
@@ -29,25 +31,31 @@ class BundledConfigurationTest {
   }
 
   @Test
-  void bundledDefaultsAreTheFileLessDefaults() throws Exception {
-    DruidTasksConfiguration bundled = build(Map.of(), LayeredSource.BUNDLED);
+  void aFileLessConfigurationHasTheBundledDefaults() {
     DruidTasksConfiguration none = new DruidTasksConfiguration();
-    for (boolean admin : new boolean[] {false, true}) {
-      assertThat(connector(bundled, admin).getPort()).isEqualTo(connector(none, admin).getPort());
-      assertThat(connector(bundled, admin).getUriCompliance()).isEqualTo(connector(none, admin).getUriCompliance());
-      assertThat(connector(bundled, admin).getMaxRequestHeaderSize())
-          .isEqualTo(connector(none, admin).getMaxRequestHeaderSize());
-    }
-    DefaultServerFactory b = (DefaultServerFactory) bundled.getServerFactory();
-    DefaultServerFactory n = (DefaultServerFactory) none.getServerFactory();
-    assertThat(b.getRegisterDefaultExceptionMappers()).isEqualTo(n.getRegisterDefaultExceptionMappers());
-    assertThat(b.getJerseyRootPath()).isEqualTo(n.getJerseyRootPath());
-    assertThat(bundled.getDataDir()).isEqualTo(none.getDataDir());
-    assertThat(bundled.getHost()).isEqualTo(none.getHost());
-    assertThat(bundled.getWorkerCapacity()).isEqualTo(none.getWorkerCapacity());
-    assertThat(bundled.getDatabase().getUrl()).isEqualTo(none.getDatabase().getUrl());
-    assertThat(bundled.getDatabase().getUser()).isEqualTo(none.getDatabase().getUser());
-    assertThat(bundled.getDatabase().getPassword()).isEqualTo(none.getDatabase().getPassword());
+    assertThat(connector(none, false).getPort()).isEqualTo(8888);
+    assertThat(connector(none, true).getPort()).isEqualTo(8889);
+    assertThat(connector(none, false).getUriCompliance()).isEqualTo(UriCompliance.UNSAFE);
+    assertThat(connector(none, false).getMaxRequestHeaderSize()).isEqualTo(DataSize.kibibytes(64));
+    DefaultServerFactory server = (DefaultServerFactory) none.getServerFactory();
+    assertThat(server.getRegisterDefaultExceptionMappers()).isFalse();
+    assertThat(server.getJerseyRootPath()).contains("/");
+    assertThat(none.getDataDir()).isEqualTo("./var");
+    assertThat(none.getHost()).isEqualTo("localhost");
+    assertThat(none.getWorkerCapacity()).isEqualTo(2);
+    assertThat(none.getDatabase().getUrl()).isEqualTo(DruidTasksConfiguration.EMBEDDED);
+    assertThat(none.getDatabase().getUser()).isEqualTo("postgres");
+    assertThat(none.getDatabase().getPassword()).isEmpty();
+    assertThat(none.getDatabase().getMaxSize()).isEqualTo(32);
+  }
+
+  @Test
+  void commandsReadTheBundledFileWithTheirFlags() throws Exception {
+    DruidTasksConfiguration c = build(Map.of("DRUID_TASKS_PORT", "9001", "DRUID_TASKS_CAPACITY", "0"),
+        LayeredSource.BUNDLED);
+    assertThat(connector(c, false).getPort()).isEqualTo(9001);
+    assertThat(connector(c, false).getUriCompliance()).isEqualTo(UriCompliance.UNSAFE);
+    assertThat(c.getWorkerCapacity()).isZero();
   }
 
   @Test
