@@ -6,20 +6,19 @@ import java.util.function.BooleanSupplier;
 
 /** {@code /status} and {@code /status/health}, as every Druid node serves them. */
 public final class StatusResource implements StatusApi {
-  /** What {@code /status} says of this node besides its version. */
-  public record NodeInfo(String role, int capacity) {}
-
   record Memory(long maxMemory, long totalMemory, long freeMemory, long usedMemory) {}
 
   record Status(String version, String role, int capacity, Memory memory) {}
 
   private final String version;
-  private final NodeInfo info;
+  private final String role;
+  private final int capacity;
   private final BooleanSupplier healthy;
 
-  public StatusResource(String version, NodeInfo info, BooleanSupplier healthy) {
+  public StatusResource(String version, String role, int capacity, BooleanSupplier healthy) {
     this.version = version;
-    this.info = info;
+    this.role = role;
+    this.capacity = capacity;
     this.healthy = healthy;
   }
 
@@ -28,7 +27,7 @@ public final class StatusResource implements StatusApi {
     Runtime rt = Runtime.getRuntime();
     long total = rt.totalMemory();
     long free = rt.freeMemory();
-    return TaskInformationResource.json(new Status(version, info.role(), info.capacity(),
+    return TaskInformationResource.json(new Status(version, role, capacity,
         new Memory(rt.maxMemory(), total, free, total - free)));
   }
 

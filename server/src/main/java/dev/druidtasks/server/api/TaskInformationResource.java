@@ -50,8 +50,8 @@ public final class TaskInformationResource implements TaskInformationApi {
 
   private Response list(Set<TaskState> states, String datasource, String createdTimeInterval, String max,
       String maxName, String type) {
-    return json(store.tasks().list(TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type,
-        clock, recentlyFinished)));
+    return json(TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type, clock,
+        recentlyFinished).run(store.tasks()));
   }
 
   @Override

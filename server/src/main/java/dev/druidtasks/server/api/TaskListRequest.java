@@ -1,18 +1,41 @@
 package dev.druidtasks.server.api;
 
-import dev.druidtasks.server.store.TaskListQuery;
+import dev.druidtasks.server.store.TaskDao;
+import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The query parameters of the list endpoints, read in the order Druid checks them, or a refusal naming one. */
-final class TaskListRequest {
-  private TaskListRequest() {}
+/**
+ * A task list: its query parameters, read in the order Druid checks them (or a refusal naming one).
+ * Null fields do not filter; {@code created*} bound createdTime to [from, to) for every task,
+ * {@code completeCreatedFrom} further bounds the complete part only (Druid's "recently finished"
+ * window) and {@code maxComplete} limits it.
+ */
+record TaskListRequest(Set<TaskState> states, String dataSource, String type, Instant createdFrom,
+    Instant createdTo, Instant completeCreatedFrom, Integer maxComplete) {
+  /** Complete tasks (newest first) then active ones (oldest first), filtered in SQL. */
+  List<TaskRecord> run(TaskDao tasks) {
+    String[] active = states.stream().filter(TaskState::isActive).map(Enum::name).toArray(String[]::new);
+    String[] complete = states.stream().filter(TaskState::isComplete).map(Enum::name).toArray(String[]::new);
+    List<TaskRecord> out = new ArrayList<>();
+    if (complete.length > 0 && (maxComplete == null || maxComplete > 0)) {
+      Instant from = completeCreatedFrom != null && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom))
+          ? completeCreatedFrom : createdFrom;
+      out.addAll(tasks.listComplete(complete, dataSource, type, from, createdTo, maxComplete));
+    }
+    if (active.length > 0) {
+      out.addAll(tasks.listActive(active, dataSource, type, createdFrom, createdTo));
+    }
+    return out;
+  }
 
   static Set<TaskState> statesOf(String state) {
     if (state == null) {
@@ -28,7 +51,7 @@ final class TaskListRequest {
     };
   }
 
-  static TaskListQuery read(Set<TaskState> states, String dataSource, String createdTimeInterval, String max,
+  static TaskListRequest read(Set<TaskState> states, String dataSource, String createdTimeInterval, String max,
       String maxName, String type, Clock clock, Duration recentlyFinished) {
     Interval created = createdTimeInterval == null ? null : interval("createdTimeInterval", createdTimeInterval, '_');
     Integer maxComplete = null;
@@ -41,7 +64,7 @@ final class TaskListRequest {
     }
     // Without a window or a limit, Druid lists only recently finished tasks.
     Instant recentFrom = created == null && maxComplete == null ? clock.instant().minus(recentlyFinished) : null;
-    return new TaskListQuery(states, blankToNull(dataSource), blankToNull(type),
+    return new TaskListRequest(states, blankToNull(dataSource), blankToNull(type),
         created == null ? null : created.start(), created == null ? null : created.end(), recentFrom, maxComplete);
   }
 

@@ -55,11 +55,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     bootstrap.addBundle(new MigrationsBundle<>() {
       @Override
       public DataSourceFactory getDataSourceFactory(DruidTasksConfiguration config) {
-        try {
-          ManagedDatabase.startIfEmbedded(config); // the process ends with the command, and the database with it
-        } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException("cannot start the embedded PostgreSQL", e);
-        }
+        ManagedDatabase.startIfEmbedded(config); // the process ends with the command, and the database with it
         return config.getDatabase();
       }
     });
@@ -132,7 +128,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     env.servlets().addFilter("media-type-check", new MediaTypeCheck(json)).addMappingForUrlPatterns(requests, false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, config.getRole() == Role.ALL,
-        new StatusResource(VERSION, new StatusResource.NodeInfo(config.getRole().text(), config.getWorkerCapacity()),
+        new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
             () -> scheduler.healthy() && worker.healthy()));
   }
 }

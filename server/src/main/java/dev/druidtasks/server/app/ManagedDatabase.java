@@ -4,6 +4,7 @@ import dev.druidtasks.server.store.EmbeddedDatabase;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.lifecycle.Managed;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -19,12 +20,18 @@ final class ManagedDatabase implements Managed {
   }
 
   /** Points the configuration at the embedded database it starts; empty for an external one. */
-  static Optional<ManagedDatabase> startIfEmbedded(DruidTasksConfiguration config) throws IOException {
+  static Optional<ManagedDatabase> startIfEmbedded(DruidTasksConfiguration config) {
     DataSourceFactory factory = config.getDatabase();
     if (!DruidTasksConfiguration.EMBEDDED.equals(factory.getUrl())) {
       return Optional.empty();
     }
-    EmbeddedDatabase db = EmbeddedDatabase.start(Path.of(config.getDataDir()).toAbsolutePath().normalize());
+    Path dataDir = Path.of(config.getDataDir()).toAbsolutePath().normalize();
+    EmbeddedDatabase db;
+    try {
+      db = EmbeddedDatabase.start(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded PostgreSQL under " + dataDir, e);
+    }
     factory.setUrl(db.jdbcUrl());
     factory.setUser(db.user());
     factory.setPassword("");

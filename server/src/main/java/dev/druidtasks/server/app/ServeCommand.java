@@ -5,8 +5,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -52,13 +50,7 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-    Map<String, String> variables = new HashMap<>();
-    ns.getAttrs().forEach((k, v) -> {
-      if (k.startsWith("DRUID_TASKS_") && v != null) {
-        variables.put(k, v.toString());
-      }
-    });
-    Function<String, String> value = name -> variables.containsKey(name) ? variables.get(name) : env.apply(name);
+    Function<String, String> value = name -> ns.get(name) != null ? ns.get(name).toString() : env.apply(name);
     String file = ns.getString("file") != null ? ns.getString("file") : env.apply("DRUID_TASKS_CONFIG");
     ns.getAttrs().put("file", file != null ? file : LayeredSource.BUNDLED);
     ((Bootstrap<DruidTasksConfiguration>) bootstrap).setConfigurationSourceProvider(new SubstitutingSourceProvider(

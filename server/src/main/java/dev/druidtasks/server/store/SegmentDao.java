@@ -5,6 +5,7 @@ import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -14,6 +15,12 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Published and pending segments. */
 public interface SegmentDao {
+  @CreateSqlObject
+  LockDao locks();
+
+  @CreateSqlObject
+  AuditDao audit();
+
   @SqlBatch("INSERT INTO segments (id, datasource, start_time, end_time, version, partition_num, used, task_id,"
       + " created_time, num_rows, size_bytes, payload) VALUES (:s.id, :s.dataSource, :s.interval.start,"
       + " :s.interval.end, :s.version, :s.partitionNum, true, :task, :now, :s.numRows, :s.size, CAST(:json AS json))")
@@ -57,13 +64,10 @@ public interface SegmentDao {
       + " :s.partitionNum, :task, :now)")
   void insertPending(@BindMethods("s") DataSegment segment, @Bind("task") String taskId, @Bind("now") Instant now);
 
-  @SqlQuery("SELECT pg_advisory_xact_lock(hashtext('lock:' || :ds)) IS NOT NULL")
-  boolean serialise(@Bind("ds") String dataSource);
-
   /** The next free partition of {@code (dataSource, interval, version)} among used and pending segments, taken. */
   @Transaction
   default int allocatePending(String taskId, String dataSource, Interval interval, String version, Instant now) {
-    serialise(dataSource);
+    locks().serialise(dataSource);
     int partition = maxPartition(dataSource, interval, version).map(p -> p + 1).orElse(0);
     insertPending(new DataSegment(dataSource, interval, version, partition, null, null, List.of(), List.of(), 0, 0),
         taskId, now);
@@ -78,10 +82,6 @@ public interface SegmentDao {
       + " ORDER BY created_time LIMIT 1")
   Optional<String> activeCreatedBefore(@Bind("ds") String dataSource, @Bind("before") Instant before);
 
-  @SqlUpdate("INSERT INTO audit_log (audit_time, action, datasource, detail) VALUES (:now, 'pendingSegments.delete',"
-      + " :ds, :detail)")
-  void auditDeletion(@Bind("ds") String dataSource, @Bind("detail") String detail, @Bind("now") Instant now);
-
   /**
    * Deletes the data source's pending segments created within the interval, unless an active task
    * of the data source was created before the interval's end (it may still use them): then the
@@ -89,14 +89,14 @@ public interface SegmentDao {
    */
   @Transaction
   default PendingSegmentsDeletion deletePending(String dataSource, Interval interval, Instant now) {
-    serialise(dataSource);
+    locks().serialise(dataSource);
     Optional<String> blocking = activeCreatedBefore(dataSource, interval.end());
     if (blocking.isPresent()) {
       return new PendingSegmentsDeletion(0, blocking.get());
     }
     int n = deletePendingRows(dataSource, interval);
     if (n > 0) {
-      auditDeletion(dataSource, interval.toString(), now);
+      audit().record(now, "pendingSegments.delete", null, dataSource, interval.toString());
     }
     return new PendingSegmentsDeletion(n, null);
   }

@@ -25,7 +25,7 @@ public interface TaskDao {
   /** The row as Druid shows it: the epoch as queue time once complete. */
   String COLS = "id, group_id, type, datasource, created_time,"
       + " CASE WHEN active THEN queue_insertion_time ELSE TIMESTAMPTZ 'epoch' END AS queue_insertion_time, state,"
-      + " duration_ms, error_msg, location_host, location_port, location_tls_port, worker_id, shutdown_requested";
+      + " duration_ms, error_msg, location_host, location_port, location_tls_port";
   String FILTERS = " AND state = ANY(:states) AND (CAST(:ds AS varchar) IS NULL OR datasource = :ds)"
       + " AND (CAST(:type AS varchar) IS NULL OR type = :type)"
       + " AND (CAST(:from AS timestamptz) IS NULL OR created_time >= :from)"
@@ -37,6 +37,9 @@ public interface TaskDao {
   @CreateSqlObject
   SegmentDao segments();
 
+  @CreateSqlObject
+  AuditDao audit();
+
   @SqlUpdate("INSERT INTO tasks (id, group_id, type, datasource, created_time, queue_insertion_time, state, active,"
       + " payload) VALUES (:id, :groupId, :type, :dataSource, :createdTime, :createdTime, 'WAITING', true,"
       + " CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING")
@@ -46,10 +49,6 @@ public interface TaskDao {
       + " ON CONFLICT DO NOTHING")
   void insertLockIntervals(@Bind("task") String taskId, @BindMethods Iterable<?> intervals);
 
-  @SqlUpdate("INSERT INTO audit_log (audit_time, action, task_id, datasource, detail)"
-      + " VALUES (:now, :action, :task, :ds, :detail)")
-  void audit(@Bind("now") Instant now, @Bind("action") String action, @Bind("task") String taskId,
-      @Bind("ds") String dataSource, @Bind("detail") String detail);
 
   /** How the errorMsg of a task that cannot be scheduled begins. */
   String NOT_SCHEDULABLE = "Task cannot be scheduled: ";
@@ -63,7 +62,7 @@ public interface TaskDao {
     if (insertRow(t) == 0) {
       throw new DuplicateTaskException(t.id());
     }
-    audit(t.createdTime(), "task.submit", t.id(), t.dataSource(), null);
+    audit().record(t.createdTime(), "task.submit", t.id(), t.dataSource(), null);
     Optional<Interval> unstorable = t.lockIntervals().stream().filter(i -> !i.storable()).findFirst();
     if (unstorable.isPresent()) {
       failWaitingOrPending(t.id(), ErrorMessages.truncate(NOT_SCHEDULABLE + "lock interval [" + unstorable.get()
@@ -92,24 +91,6 @@ public interface TaskDao {
       + " ORDER BY created_time DESC, id DESC LIMIT :max")
   List<TaskRecord> listComplete(@Bind("states") String[] states, @Bind("ds") String dataSource,
       @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to, @Bind("max") Integer max);
-
-  /** Complete tasks (newest first) then active ones (oldest first), filtered in SQL. */
-  default List<TaskRecord> list(TaskListQuery q) {
-    String[] active = q.states().stream().filter(TaskState::isActive).map(Enum::name).toArray(String[]::new);
-    String[] complete = q.states().stream().filter(TaskState::isComplete).map(Enum::name).toArray(String[]::new);
-    List<TaskRecord> out = new ArrayList<>();
-    if (complete.length > 0 && (q.maxComplete() == null || q.maxComplete() > 0)) {
-      Instant from = q.createdFrom();
-      if (q.completeCreatedFrom() != null && (from == null || q.completeCreatedFrom().isAfter(from))) {
-        from = q.completeCreatedFrom();
-      }
-      out.addAll(listComplete(complete, q.dataSource(), q.type(), from, q.createdTo(), q.maxComplete()));
-    }
-    if (active.length > 0) {
-      out.addAll(listActive(active, q.dataSource(), q.type(), q.createdFrom(), q.createdTo()));
-    }
-    return out;
-  }
 
   @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE state = 'WAITING' ORDER BY created_time, id"
       + " LIMIT :limit")
@@ -183,7 +164,7 @@ public interface TaskDao {
     if (succeeded) {
       segments().publish(taskId, segments, now);
     }
-    audit(now, succeeded ? "task.success" : "task.failed", taskId, null, errorMsg);
+    audit().record(now, succeeded ? "task.success" : "task.failed", taskId, null, errorMsg);
     return true;
   }
 
@@ -213,7 +194,7 @@ public interface TaskDao {
       return false;
     }
     locks().release(taskId);
-    audit(now, "task.shutdown", taskId, null, errorMsg);
+    audit().record(now, "task.shutdown", taskId, null, errorMsg);
     return true;
   }
 
@@ -225,7 +206,7 @@ public interface TaskDao {
     if (markShutdownRequested(taskId) == 0) {
       return false;
     }
-    audit(now, "task.shutdown.requested", taskId, null, null);
+    audit().record(now, "task.shutdown.requested", taskId, null, null);
     return true;
   }
 

@@ -32,9 +32,7 @@ public record TaskRecord(
     @JsonProperty("duration") long durationMs,
     @Nested("location") TaskLocation location,
     String dataSource,
-    String errorMsg,
-    @JsonIgnore String workerId,
-    @JsonIgnore boolean shutdownRequested) {
+    String errorMsg) {
 
   @JsonProperty
   String statusCode() {

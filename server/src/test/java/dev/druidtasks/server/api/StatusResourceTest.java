@@ -9,7 +9,7 @@ class StatusResourceTest {
   @Test
   void healthFollowsTheLoops() {
     AtomicBoolean loopsHealthy = new AtomicBoolean(true);
-    StatusResource r = new StatusResource("v", new StatusResource.NodeInfo("all", 2), loopsHealthy::get);
+    StatusResource r = new StatusResource("v", "all", 2, loopsHealthy::get);
     assertThat(r.getHealth().getStatus()).isEqualTo(200);
     assertThat(r.getHealth().getEntity()).isEqualTo(true);
     loopsHealthy.set(false);
