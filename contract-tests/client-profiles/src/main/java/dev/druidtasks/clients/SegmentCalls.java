@@ -45,7 +45,7 @@ final class SegmentCalls {
     this.unknownSegment = SegmentId.of(ds, DAY, "1999-01-01T00:00:00.000Z", 0);
   }
 
-  void run() throws Exception {
+  void run() {
     boolean ingested = ingestWhileSlotsAreBusy();
     if (ingested) {
       markUnusedAndUsed();
@@ -54,16 +54,20 @@ final class SegmentCalls {
     shutdownOfARunningTask();
   }
 
-  private boolean ingestWhileSlotsAreBusy() throws Exception {
-    int slots = ctx.await(ctx.client().getTotalWorkerCapacity()).getCurrentClusterCapacity();
-    for (int i = 0; i < slots; i++) {
-      String id = "noop_" + ds + "_busy_" + i;
-      ctx.await(ctx.client().runTask(id, new NoopTask(id, null, ds + "_busy", 8_000, 0, null)));
-      busy.add(id);
-    }
+  private boolean ingestWhileSlotsAreBusy() {
+    run.call("runTask of an 8 s noop per slot (slots from getTotalWorkerCapacity())", "POST /druid/indexer/v1/task",
+        () -> {
+          int slots = ctx.await(ctx.client().getTotalWorkerCapacity()).getCurrentClusterCapacity();
+          for (int i = 0; i < slots; i++) {
+            String id = "noop_" + ds + "_busy_" + i;
+            ctx.await(ctx.client().runTask(id, new NoopTask(id, null, ds + "_busy", 8_000, 0, null)));
+            busy.add(id);
+          }
+          return slots + " slot(s) busy";
+        });
     boolean submitted = run.call("runTask(id, index_parallel payload as a Map)", "POST /druid/indexer/v1/task", () -> {
       ctx.await(ctx.client().runTask(ingestion, IngestionPayload.inlineDay(ingestion, ds, DAY)));
-      return "accepted " + ingestion + " behind " + slots + " busy slot(s)";
+      return "accepted " + ingestion + " behind " + busy.size() + " busy slot(s)";
     });
     run.call("findLockedIntervals([LockFilterPolicy(ds, 0, null, null)])", "POST /druid/indexer/v1/lockedIntervals/v2",
         () -> {
