@@ -10,6 +10,13 @@ final class IngestionPayload {
 
   /** Three inline rows in one day, one day segment. */
   static Map<String, Object> inlineDay(String id, String dataSource, Interval day) {
+    Map<String, Object> payload = new java.util.LinkedHashMap<>(inlineDayWithoutId(dataSource, day));
+    payload.put("id", id);
+    return payload;
+  }
+
+  /** The same without an id: the server makes one. */
+  static Map<String, Object> inlineDayWithoutId(String dataSource, Interval day) {
     String start = day.getStart().toString();
     String rows = String.join("\n",
         "{\"ts\":\"" + start + "\",\"page\":\"a\",\"added\":1}",
@@ -17,7 +24,6 @@ final class IngestionPayload {
         "{\"ts\":\"" + day.getStart().plusHours(2) + "\",\"page\":\"a\",\"added\":3}");
     return Map.of(
         "type", "index_parallel",
-        "id", id,
         "spec", Map.of(
             "dataSchema", Map.of(
                 "dataSource", dataSource,

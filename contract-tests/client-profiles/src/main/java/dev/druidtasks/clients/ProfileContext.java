@@ -43,6 +43,14 @@ final class ProfileContext {
     return dataSource;
   }
 
+  URI target() {
+    return target;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
   ProfileRun run() {
     return run;
   }

@@ -9,9 +9,15 @@ import java.util.function.Predicate;
 final class ProfileRun {
   private final List<CallResult> results = new ArrayList<>();
   private final java.io.PrintStream out;
+  private String profile = "";
 
   ProfileRun(java.io.PrintStream out) {
     this.out = out;
+  }
+
+  /** The profile whose calls follow. */
+  void profile(String name) {
+    this.profile = name;
   }
 
   /** A call that must pass. */
@@ -47,9 +53,9 @@ final class ProfileRun {
         Thread.currentThread().interrupt();
       }
     }
-    CallResult r = new CallResult(call, request, outcome, detail, (System.nanoTime() - start) / 1_000_000);
+    CallResult r = new CallResult(profile, call, request, outcome, detail, (System.nanoTime() - start) / 1_000_000);
     results.add(r);
-    out.printf("%-5s %-62s %s%n", r.outcome(), r.call(), oneLine(r.detail()));
+    out.printf("%-5s %-18s %-62s %s%n", r.outcome(), r.profile(), r.call(), oneLine(r.detail()));
     return outcome != CallOutcome.FAIL;
   }
 

@@ -23,8 +23,8 @@ import org.joda.time.Interval;
 
 /**
  * A segment's life through Druid's client: an ingestion while every slot is busy (so its lock is seen),
- * marking its segment unused and used again in each form, a {@code kill} task, and last the shutdown of a
- * running task (Druid keeps a shut-down task's slot for minutes, so nothing may run after it).
+ * marking its segment unused and used again in each form, a {@code kill} task; and, among the last calls of
+ * a run, the shutdown of a running task (Druid keeps a shut-down running task's slot for minutes).
  */
 final class SegmentCalls {
   private static final Interval DAY = Intervals.of("2024-01-01/2024-01-02");
@@ -51,7 +51,6 @@ final class SegmentCalls {
       markUnusedAndUsed();
       kill();
     }
-    shutdownOfARunningTask();
   }
 
   private boolean ingestWhileSlotsAreBusy() {
@@ -181,7 +180,7 @@ final class SegmentCalls {
         "POST /druid/indexer/v1/datasources/ds", 0, () -> ctx.await(ctx.client().markNonOvershadowedSegmentsAsUsed(ds)));
   }
 
-  private void shutdownOfARunningTask() {
+  void shutdownOfARunningTask() {
     String id = "noop_" + ds + "_long";
     run.call("cancelTask(id) of a running noop", "POST /druid/indexer/v1/task/{id}/shutdown", () -> {
       ctx.await(ctx.client().runTask(id, new NoopTask(id, null, ds, 600_000, 0, null)));

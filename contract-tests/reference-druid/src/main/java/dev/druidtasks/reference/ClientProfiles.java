@@ -23,16 +23,16 @@ public final class ClientProfiles {
   private ClientProfiles() {}
 
   /** One call as the report gives it: {@code outcome} is PASS, FAIL or QUIRK. */
-  public record Call(String call, String request, String outcome, String detail, long millis) {}
+  public record Call(String profile, String call, String request, String outcome, String detail, long millis) {}
 
-  public record Report(String profile, String target, String dataSource, Map<String, Long> tally, List<Call> calls) {
+  public record Report(String profiles, String target, String dataSource, Map<String, Long> tally, List<Call> calls) {
     public List<Call> with(String outcome) {
       return calls.stream().filter(c -> c.outcome().equals(outcome)).toList();
     }
   }
 
   /**
-   * Runs the {@code overlord-client} profile; its console output goes to {@code <reportDir>/<name>.log}, the
+   * Runs every client profile; its console output goes to {@code <reportDir>/<name>.log}, the
    * report to {@code <reportDir>/<name>.json}. Fails if the run does not end within {@code bound}.
    */
   public static Report run(URI target, Path reportDir, String name, Duration bound)
