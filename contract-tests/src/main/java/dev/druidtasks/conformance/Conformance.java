@@ -63,7 +63,7 @@ public final class Conformance {
     options.reportDirectory().ifPresent(dir -> {
       try {
         Files.createDirectories(dir);
-        JUnitXmlReport.write(result, options, dir.resolve("TEST-conformance.xml"));
+        JUnitXmlReport.write(result, options.target(), dir.resolve("TEST-conformance.xml"));
         MarkdownReport.write(result, options, dir.resolve("conformance-report.md"));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write reports to " + dir, e);

@@ -39,7 +39,7 @@ public final class DruidLib {
   }
 
   /** This module's directory: the parent of {@code target/} that holds these classes or this jar. */
-  private static Path moduleDir() {
+  static Path moduleDir() {
     try {
       Path code = Path.of(DruidLib.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       // target/classes or target/reference-druid.jar → the module
