@@ -17,7 +17,7 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
-      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status) {
+      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new ApiException.Mapper());
@@ -31,6 +31,8 @@ public final class ApiResources {
       jersey.register(new TaskInformationResource(store, clock, recentlyFinished));
       jersey.register(new TaskOperationsResource(queue, json));
       jersey.register(new TaskManagementResource(store, clock));
+      jersey.register(overlord);
+      jersey.register(new SegmentsResource(store.segmentStates(), clock));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.druidtasks.server.api.ApiResources;
 import dev.druidtasks.server.api.BodyDrain;
 import dev.druidtasks.server.api.JsonErrorHandler;
 import dev.druidtasks.server.api.MediaTypeCheck;
+import dev.druidtasks.server.api.OverlordResource;
 import dev.druidtasks.server.api.StatusResource;
 import dev.druidtasks.server.engine.EngineConfig;
 import dev.druidtasks.server.engine.TaskQueue;
@@ -89,7 +90,10 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),
         config.getWorkerTimeout().toJavaDuration(), dataDir.resolve("segments"), dataDir.resolve("task-work"));
     TaskWorker worker = new TaskWorker(store, registry, json, engine, clock);
-    TaskScheduler scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), engine, clock, worker::wake);
+    // the URL this node serves at, known once Jetty has bound its port
+    var selfUrl = new java.util.concurrent.atomic.AtomicReference<String>();
+    LeaderLatch leadership = new LeaderLatch(jdbi, selfUrl::get);
+    TaskScheduler scheduler = new TaskScheduler(store, leadership, engine, clock, worker::wake);
     TaskQueue queue = new TaskQueue(store, registry, json, clock);
     queue.onChange(scheduler::wake);
     queue.onChange(worker::wake);
@@ -109,16 +113,16 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     // The worker reports the port it really listens on (it may be chosen at start) as task location.
     env.lifecycle().addServerLifecycleListener(server -> {
       server.setErrorHandler(new JsonErrorHandler(json));
-      if (config.getWorkerCapacity() == 0) {
-        return; // an API and scheduling node: workers elsewhere run the tasks
-      }
+      int port = ((NetworkConnector) server.getConnectors()[0]).getLocalPort();
       for (var connector : server.getConnectors()) {
         if (connector instanceof NetworkConnector nc && "application".equals(nc.getName())) {
-          worker.start(nc.getLocalPort());
-          return;
+          port = nc.getLocalPort();
         }
       }
-      worker.start(((NetworkConnector) server.getConnectors()[0]).getLocalPort());
+      selfUrl.set("http://" + config.getHost() + ":" + port);
+      if (config.getWorkerCapacity() > 0) { // else an API and scheduling node: workers elsewhere run the tasks
+        worker.start(port);
+      }
     });
 
     // with the connector's UNSAFE URI compliance: ids holding %2F or empty segments get the API's 404
@@ -129,6 +133,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, config.getRole() == Role.ALL,
         new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
-            () -> scheduler.healthy() && worker.healthy()));
+            () -> scheduler.healthy() && worker.healthy()),
+        new OverlordResource(store, leadership::holds, selfUrl::get));
   }
 }

@@ -11,10 +11,18 @@ public final class LeaderLatch implements AutoCloseable {
   private static final long KEY = 0x44_52_55_49_44_54_41_53L; // "DRUIDTAS"
 
   private final Jdbi jdbi;
+  private final java.util.function.Supplier<String> url;
   private Handle handle;
 
-  public LeaderLatch(Jdbi jdbi) {
+  /** @param url this node's base URL, recorded for the others when it takes the lead */
+  public LeaderLatch(Jdbi jdbi, java.util.function.Supplier<String> url) {
     this.jdbi = jdbi;
+    this.url = url;
+  }
+
+  /** True while this node holds the lead; never tries to take it. */
+  public synchronized boolean holds() {
+    return handle != null;
   }
 
   /** True while this node leads; tries to become leader when it does not. */
@@ -27,6 +35,7 @@ public final class LeaderLatch implements AutoCloseable {
       Handle h = jdbi.open();
       if (h.attach(WorkerDao.class).tryLeadership(KEY)) {
         handle = h;
+        h.attach(ClusterDao.class).recordLeader(url.get());
         return true;
       }
       h.close();

@@ -12,12 +12,13 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * {@code @Transaction} methods of their DAO.
  */
 public record TaskStore(TaskDao tasks, LockDao locks, SegmentDao segments, WorkerDao workers, LogDao logs,
-    ReportDao reports) {
+    ReportDao reports, ClusterDao cluster, SegmentStateDao segmentStates) {
 
   public static TaskStore on(Jdbi jdbi, ObjectMapper json) {
     jdbi.installPlugin(new SqlObjectPlugin()).installPlugin(new Jackson2Plugin());
     jdbi.getConfig(Jackson2Config.class).setMapper(json);
     return new TaskStore(jdbi.onDemand(TaskDao.class), jdbi.onDemand(LockDao.class), jdbi.onDemand(SegmentDao.class),
-        jdbi.onDemand(WorkerDao.class), jdbi.onDemand(LogDao.class), jdbi.onDemand(ReportDao.class));
+        jdbi.onDemand(WorkerDao.class), jdbi.onDemand(LogDao.class), jdbi.onDemand(ReportDao.class),
+        jdbi.onDemand(ClusterDao.class), jdbi.onDemand(SegmentStateDao.class));
   }
 }

@@ -26,6 +26,10 @@ public record DataSegment(
 
   /** Druid's segment id: {@code dataSource_start_end_version[_partitionNum]}. */
   public String id() {
+    return id(dataSource, interval, version, partitionNum);
+  }
+
+  public static String id(String dataSource, Interval interval, String version, int partitionNum) {
     String base = dataSource + "_" + Timestamps.format(interval.start()) + "_"
         + Timestamps.format(interval.end()) + "_" + version;
     return partitionNum == 0 ? base : base + "_" + partitionNum;

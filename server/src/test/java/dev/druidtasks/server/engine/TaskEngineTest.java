@@ -64,7 +64,7 @@ class TaskEngineTest {
     config = new EngineConfig("localhost", 2, Duration.ofMillis(20), Duration.ofMillis(100),
         Duration.ofMillis(600), dir.resolve("segments"), dir.resolve("work"));
     queue = new TaskQueue(store, registry, json, clock);
-    scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), config, clock, () -> workers.forEach(TaskWorker::wake));
+    scheduler = new TaskScheduler(store, new LeaderLatch(jdbi, () -> "http://localhost:8888"), config, clock, () -> workers.forEach(TaskWorker::wake));
     scheduler.start();
   }
 

@@ -1,0 +1,61 @@
+package dev.druidtasks.server.store;
+
+import dev.druidtasks.server.task.Interval;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Marking a data source's published segments used or unused, as Druid's Overlord does. A segment is marked
+ * used only when no used segment (or fellow candidate) of a newer version covers its interval: it would be
+ * overshadowed. "Within an interval" means contained in it, as in Druid.
+ */
+public interface SegmentStateDao {
+  /** Candidates to become used: {@code <candidates>} is a condition on {@code c}; none may be overshadowed. */
+  String NOT_OVERSHADOWED = " AND NOT EXISTS (SELECT 1 FROM segments o WHERE o.datasource = s.datasource"
+      + " AND o.version > s.version AND o.start_time <= s.start_time AND o.end_time >= s.end_time"
+      + " AND (o.used OR o.id IN (SELECT c.id FROM segments c WHERE c.datasource = s.datasource AND NOT c.used";
+
+  @SqlUpdate("UPDATE segments SET used = false, used_status_last_updated = :now WHERE datasource = :ds AND used")
+  int markAllUnused(@Bind("ds") String dataSource, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE segments SET used = false, used_status_last_updated = :now WHERE datasource = :ds AND used"
+      + " AND start_time >= :i.start AND end_time <= :i.end AND (:anyVersion OR version IN (<versions>))")
+  int markUnusedWithin(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
+      @Bind("anyVersion") boolean anyVersion, @BindList(value = "versions", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> versions, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE segments SET used = false, used_status_last_updated = :now WHERE datasource = :ds AND used"
+      + " AND id IN (<ids>)")
+  int markUnused(@Bind("ds") String dataSource, @BindList("ids") Collection<String> ids, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE segments s SET used = true, used_status_last_updated = :now WHERE s.datasource = :ds"
+      + " AND NOT s.used" + NOT_OVERSHADOWED + ")))")
+  int markAllNonOvershadowedUsed(@Bind("ds") String dataSource, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE segments s SET used = true, used_status_last_updated = :now WHERE s.datasource = :ds"
+      + " AND NOT s.used AND s.start_time >= :i.start AND s.end_time <= :i.end"
+      + " AND (:anyVersion OR s.version IN (<versions>))" + NOT_OVERSHADOWED
+      + " AND c.start_time >= :i.start AND c.end_time <= :i.end AND (:anyVersion OR c.version IN (<versions>)))))")
+  int markNonOvershadowedUsedWithin(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
+      @Bind("anyVersion") boolean anyVersion, @BindList(value = "versions", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> versions, @Bind("now") Instant now);
+
+  @SqlUpdate("UPDATE segments s SET used = true, used_status_last_updated = :now WHERE s.datasource = :ds"
+      + " AND NOT s.used AND s.id IN (<ids>)" + NOT_OVERSHADOWED + " AND c.id IN (<ids>))))")
+  int markNonOvershadowedUsed(@Bind("ds") String dataSource, @BindList("ids") Collection<String> ids,
+      @Bind("now") Instant now);
+
+  /** Marks one segment used, overshadowed or not, as Druid's single-segment call does. */
+  @SqlUpdate("UPDATE segments SET used = true, used_status_last_updated = :now WHERE datasource = :ds"
+      + " AND id = :id AND NOT used")
+  int markUsed(@Bind("ds") String dataSource, @Bind("id") String id, @Bind("now") Instant now);
+
+  @SqlQuery("SELECT id FROM segments WHERE datasource = :ds AND id IN (<ids>)")
+  List<String> existing(@Bind("ds") String dataSource, @BindList("ids") Collection<String> ids);
+}
