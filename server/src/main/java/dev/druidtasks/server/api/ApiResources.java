@@ -5,10 +5,9 @@ import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.store.TaskStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
-import org.glassfish.jersey.server.ServerProperties;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** Registers the HTTP surface: the Tasks API (unless the node is a worker only), status, error mappers. */
 public final class ApiResources {
@@ -18,20 +17,20 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
-      Clock clock, Duration recentlyFinished, boolean tasksApi, Map<String, Object> nodeInfo, String version,
-      BooleanSupplier healthy) {
+      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+    jersey.register(new ApiException.Mapper());
     jersey.register(new JsonErrorMapper());
     jersey.register(new WebErrorMapper());
     jersey.register(new UnexpectedErrorMapper());
     jersey.register(new BodySizeLimit(MAX_BODY_BYTES));
     jersey.register(new StorableQuery());
-    jersey.register(new StatusEndpoints(new StatusResource(version, nodeInfo, healthy)));
+    jersey.register(status);
     if (tasksApi) {
-      jersey.register(new TaskInformationEndpoints(new TaskInformationResource(store, json, clock, recentlyFinished)));
-      jersey.register(new TaskOperationsEndpoints(new TaskOperationsResource(queue, json)));
-      jersey.register(new TaskManagementEndpoints(new TaskManagementResource(store)));
+      jersey.register(new TaskInformationResource(store, clock, recentlyFinished));
+      jersey.register(new TaskOperationsResource(queue, json));
+      jersey.register(new TaskManagementResource(store, clock));
     }
   }
 }

@@ -34,7 +34,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
   }
 
   private static Response tooLarge(String size, long maxBytes) {
-    return Response.fromResponse(ErrorResponses.json(413, "requestTooLarge", "INVALID_INPUT",
+    return Response.fromResponse(ErrorBody.json(413, "requestTooLarge", "INVALID_INPUT",
         "Request body of " + size + " exceeds the limit of " + maxBytes + " bytes"))
         .header("Connection", "close").build();
   }
@@ -87,7 +87,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
       } catch (IOException e) {
         if (e instanceof org.eclipse.jetty.http.HttpException || e instanceof org.eclipse.jetty.io.EofException) {
           // a broken framing (bad chunk, body shorter than said): the client's
-          throw new WebApplicationException(ErrorResponses.invalidInput("Request body is malformed or cut short: "
+          throw new WebApplicationException(ErrorBody.invalidInput("Request body is malformed or cut short: "
               + e.getMessage()));
         }
         throw e;
@@ -100,7 +100,7 @@ public final class BodySizeLimit implements ContainerRequestFilter {
     }
 
     private static WebApplicationException notDecodable(ZipException e) {
-      return new WebApplicationException(ErrorResponses.invalidInput(
+      return new WebApplicationException(ErrorBody.invalidInput(
           "Request body does not decode as its Content-Encoding says: " + e.getMessage()));
     }
   }

@@ -47,7 +47,7 @@ public final class JsonErrorHandler extends ErrorHandler {
   private byte[] bytes(int code, String message) {
     String text = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
     try {
-      return json.writeValueAsBytes(ErrorResponses.body("http" + code, code < 500 ? "INVALID_INPUT" : "RUNTIME_FAILURE",
+      return json.writeValueAsBytes(ErrorBody.of("http" + code, code < 500 ? "INVALID_INPUT" : "RUNTIME_FAILURE",
           "HTTP " + code + ": " + text));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);

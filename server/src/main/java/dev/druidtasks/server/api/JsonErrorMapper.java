@@ -35,7 +35,7 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
     if (at != null && at.getLineNr() > 0) {
       msg.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
     }
-    return ErrorResponses.invalidInput(msg.toString());
+    return ErrorBody.invalidInput(msg.toString());
   }
 
   private static String kind(Class<?> type) {

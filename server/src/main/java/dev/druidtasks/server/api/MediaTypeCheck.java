@@ -30,7 +30,7 @@ public final class MediaTypeCheck implements Filter {
       r.setStatus(400);
       r.setContentType("application/json");
       r.setHeader("Connection", "close");
-      json.writeValue(r.getOutputStream(), ErrorResponses.body("invalidInput", "INVALID_INPUT",
+      json.writeValue(r.getOutputStream(), ErrorBody.of("invalidInput", "INVALID_INPUT",
           "Header [Content-Type]: [" + given + "] is not a media type; send application/json"));
       return;
     }

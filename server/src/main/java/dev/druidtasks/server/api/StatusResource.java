@@ -1,41 +1,43 @@
 package dev.druidtasks.server.api;
 
-import jakarta.ws.rs.core.MediaType;
+import dev.druidtasks.api.spec.StatusApi;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** {@code /status} and {@code /status/health}, as every Druid node serves them. */
-public final class StatusResource {
+public final class StatusResource implements StatusApi {
+  record Memory(long maxMemory, long totalMemory, long freeMemory, long usedMemory) {}
+
+  record Status(String version, String role, int capacity, Memory memory) {}
+
   private final String version;
-  private final Map<String, Object> info;
+  private final String role;
+  private final int capacity;
   private final BooleanSupplier healthy;
 
-  public StatusResource(String version, Map<String, Object> info, BooleanSupplier healthy) {
+  public StatusResource(String version, String role, int capacity, BooleanSupplier healthy) {
     this.version = version;
-    this.info = info;
+    this.role = role;
+    this.capacity = capacity;
     this.healthy = healthy;
   }
 
+  @Override
   public Response getStatus() {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("version", version);
-    body.putAll(info);
-    body.put("memory", Map.of(
-        "maxMemory", Runtime.getRuntime().maxMemory(),
-        "totalMemory", Runtime.getRuntime().totalMemory(),
-        "freeMemory", Runtime.getRuntime().freeMemory(),
-        "usedMemory", Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    Runtime rt = Runtime.getRuntime();
+    long total = rt.totalMemory();
+    long free = rt.freeMemory();
+    return TaskInformationResource.json(new Status(version, role, capacity,
+        new Memory(rt.maxMemory(), total, free, total - free)));
   }
 
   /** {@code true}; a 503 error while the scheduler's or the worker's loop keeps failing. */
+  @Override
   public Response getHealth() {
     if (!healthy.getAsBoolean()) {
-      return ErrorResponses.json(503, "unhealthy", "RUNTIME_FAILURE",
+      return ErrorBody.json(503, "unhealthy", "RUNTIME_FAILURE",
           "This node's scheduling or worker loop keeps failing (see its log): it serves, but tasks may not move");
     }
-    return Response.ok(true, MediaType.APPLICATION_JSON_TYPE).build();
+    return TaskInformationResource.json(true);
   }
 }

@@ -15,7 +15,7 @@ public final class StorableQuery implements ContainerRequestFilter {
     for (Map.Entry<String, List<String>> p : request.getUriInfo().getQueryParameters(true).entrySet()) {
       boolean bad = !StorableText.storable(p.getKey()) || p.getValue().stream().anyMatch(v -> !StorableText.storable(v));
       if (bad) {
-        request.abortWith(ErrorResponses.invalidInput("Query parameter [" + p.getKey().replace("\u0000", "\\u0000")
+        request.abortWith(ErrorBody.invalidInput("Query parameter [" + p.getKey().replace("\u0000", "\\u0000")
             + "] holds a NUL character (\\u0000), which no value of it can contain"));
         return;
       }

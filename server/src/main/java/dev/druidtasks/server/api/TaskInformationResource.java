@@ -1,146 +1,104 @@
 package dev.druidtasks.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.druidtasks.server.store.LogSlice;
-import dev.druidtasks.server.store.TaskRecord;
+import dev.druidtasks.api.spec.TaskInformationApi;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.TaskState;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /** Lists and single-task reads: served from the store, never from memory. */
-public final class TaskInformationResource {
+public final class TaskInformationResource implements TaskInformationApi {
   private final TaskStore store;
-  private final ObjectMapper json;
   private final Clock clock;
   private final Duration recentlyFinished;
 
-  public TaskInformationResource(TaskStore store, ObjectMapper json, Clock clock, Duration recentlyFinished) {
+  public TaskInformationResource(TaskStore store, Clock clock, Duration recentlyFinished) {
     this.store = store;
-    this.json = json;
     this.clock = clock;
     this.recentlyFinished = recentlyFinished;
   }
 
+  @Override
   public Response getTasks(String state, String datasource, String createdTimeInterval, String max, String type) {
-    try {
-      return list(TaskListRequest.statesOf(state), datasource, createdTimeInterval, max, "max", type);
-    } catch (TaskListRequest.Invalid e) {
-      return e.response;
-    }
+    return list(TaskListRequest.statesOf(state), datasource, createdTimeInterval, max, "max", type);
   }
 
+  @Override
   public Response getCompleteTasks(String datasource, String createdTimeInterval, String max, String type,
       String n) {
-    try {
-      String limit = max != null ? max : n;
-      return list(TaskListRequest.statesOf("complete"), datasource, createdTimeInterval, limit,
-          max != null ? "max" : "n", type);
-    } catch (TaskListRequest.Invalid e) {
-      return e.response;
-    }
+    return list(TaskListRequest.statesOf("complete"), datasource, createdTimeInterval, max != null ? max : n,
+        max != null ? "max" : "n", type);
   }
 
-  public Response getActive(TaskState state, String datasource, String createdTimeInterval, String max,
-      String type) {
-    try {
-      return list(Set.of(state), datasource, createdTimeInterval, max, "max", type);
-    } catch (TaskListRequest.Invalid e) {
-      return e.response;
-    }
+  @Override
+  public Response getRunningTasks(String datasource, String createdTimeInterval, String max, String type) {
+    return list(Set.of(TaskState.RUNNING), datasource, createdTimeInterval, max, "max", type);
+  }
+
+  @Override
+  public Response getWaitingTasks(String datasource, String createdTimeInterval, String max, String type) {
+    return list(Set.of(TaskState.WAITING), datasource, createdTimeInterval, max, "max", type);
+  }
+
+  @Override
+  public Response getPendingTasks(String datasource, String createdTimeInterval, String max, String type) {
+    return list(Set.of(TaskState.PENDING), datasource, createdTimeInterval, max, "max", type);
   }
 
   private Response list(Set<TaskState> states, String datasource, String createdTimeInterval, String max,
-      String maxName, String type) throws TaskListRequest.Invalid {
-    var query = TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type, clock,
-        recentlyFinished);
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (TaskRecord r : store.list(query)) {
-      out.add(TaskJson.statusPlus(r.toStatus()));
-    }
-    return Response.ok(out, MediaType.APPLICATION_JSON_TYPE).build();
+      String maxName, String type) {
+    return json(TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type, clock,
+        recentlyFinished).run(store.tasks()));
   }
 
+  @Override
   public Response getTaskPayload(String taskId) {
-    Optional<String> payload = store.payload(taskId);
-    if (payload.isEmpty()) {
-      return ErrorResponses.unknownTask(taskId);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("task", taskId);
-    body.put("payload", readJson(payload.get()));
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    String payload = store.tasks().payload(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
+    return json(new ResponseBodies.TaskPayload(taskId, new ResponseBodies.RawJson(payload)));
   }
 
+  @Override
   public Response getTaskStatus(String taskId) {
-    Optional<TaskRecord> r = store.find(taskId);
-    if (r.isEmpty()) {
-      return ErrorResponses.unknownTask(taskId);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("task", taskId);
-    body.put("status", TaskJson.statusPlus(r.get().toStatus()));
-    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    return json(new ResponseBodies.TaskStatusPlus(taskId, store.tasks().find(taskId)
+        .orElseThrow(() -> ApiException.unknownTask(taskId))));
   }
 
+  @Override
   public Response getTaskSegments(String taskId) {
-    if (store.find(taskId).isEmpty()) {
-      return ErrorResponses.unknownTask(taskId);
-    }
-    List<Object> segments = new ArrayList<>();
-    for (String s : store.segmentsOfTask(taskId)) {
-      segments.add(readJson(s));
-    }
-    return Response.ok(segments, MediaType.APPLICATION_JSON_TYPE).build();
+    known(taskId);
+    return json(store.segments().ofTask(taskId).stream().map(ResponseBodies.RawJson::new).toList());
   }
 
+  @Override
   public Response getTaskLog(String taskId, String offset) {
-    if (store.find(taskId).isEmpty()) {
-      return ErrorResponses.unknownTask(taskId);
-    }
-    long from = 0;
-    if (offset != null) {
-      try {
-        from = Long.parseLong(offset.trim());
-      } catch (NumberFormatException e) {
-        return ErrorResponses.badParameter("offset", offset, "expected an integer number of bytes");
-      }
-    }
-    LogSlice slice = store.readLog(taskId, from);
-    if (!slice.exists()) {
-      return ErrorResponses.text(Response.Status.NOT_FOUND,
-          "No log was found for this task. The task may not exist, or it may not have begun running yet.");
-    }
-    return Response.ok(slice.bytes(), ErrorResponses.TEXT).build();
+    known(taskId);
+    long from = offset == null ? 0 : TaskListRequest.integer("offset", offset, "expected an integer number of bytes");
+    byte[] log = store.logs().read(taskId, from).orElseThrow(() -> ApiException.text(404,
+        "No log was found for this task. The task may not exist, or it may not have begun running yet."));
+    return Response.ok(log, ErrorBody.TEXT).build();
   }
 
+  @Override
   public Response getTaskReports(String taskId) {
-    if (store.find(taskId).isEmpty()) {
-      return ErrorResponses.unknownTask(taskId);
-    }
-    Optional<String> report = store.reports(taskId);
-    if (report.isEmpty()) {
-      return ErrorResponses.text(Response.Status.NOT_FOUND,
+    known(taskId);
+    Object report = store.reports().find(taskId);
+    if (report == null) {
+      throw ApiException.text(404,
           "No task reports were found for this task. The task may not exist, or it may not have completed yet.");
     }
-    return Response.ok(report.get(), MediaType.APPLICATION_JSON_TYPE).build();
+    return json(report);
   }
 
-  private Object readJson(String text) {
-    try {
-      return json.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private void known(String taskId) {
+    if (store.tasks().find(taskId).isEmpty()) {
+      throw ApiException.unknownTask(taskId);
     }
+  }
+
+  static Response json(Object body) {
+    return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
   }
 }

@@ -1,76 +1,92 @@
 package dev.druidtasks.server.api;
 
-import dev.druidtasks.server.store.TaskListQuery;
+import dev.druidtasks.server.store.TaskDao;
+import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskState;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads the query parameters of the list endpoints into a {@link TaskListQuery}, or a 400. */
-final class TaskListRequest {
-  /** Thrown with the answer to give when a parameter is invalid. */
-  static final class Invalid extends Exception {
-    final transient Response response;
-
-    Invalid(Response response) {
-      super(null, null, false, false);
-      this.response = response;
+/**
+ * A task list: its query parameters, read in the order Druid checks them (or a refusal naming one).
+ * Null fields do not filter; {@code created*} bound createdTime to [from, to) for every task,
+ * {@code completeCreatedFrom} further bounds the complete part only (Druid's "recently finished"
+ * window) and {@code maxComplete} limits it.
+ */
+record TaskListRequest(Set<TaskState> states, String dataSource, String type, Instant createdFrom,
+    Instant createdTo, Instant completeCreatedFrom, Integer maxComplete) {
+  /** Complete tasks (newest first) then active ones (oldest first), filtered in SQL. */
+  List<TaskRecord> run(TaskDao tasks) {
+    String[] active = states.stream().filter(TaskState::isActive).map(Enum::name).toArray(String[]::new);
+    String[] complete = states.stream().filter(TaskState::isComplete).map(Enum::name).toArray(String[]::new);
+    List<TaskRecord> out = new ArrayList<>();
+    if (complete.length > 0 && (maxComplete == null || maxComplete > 0)) {
+      Instant from = completeCreatedFrom != null && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom))
+          ? completeCreatedFrom : createdFrom;
+      out.addAll(tasks.listComplete(complete, dataSource, type, from, createdTo, maxComplete));
     }
+    if (active.length > 0) {
+      out.addAll(tasks.listActive(active, dataSource, type, createdFrom, createdTo));
+    }
+    return out;
   }
 
-  private TaskListRequest() {}
-
-  static Set<TaskState> statesOf(String state) throws Invalid {
+  static Set<TaskState> statesOf(String state) {
     if (state == null) {
       return EnumSet.allOf(TaskState.class);
     }
-    switch (state.toLowerCase(Locale.ROOT)) {
-      case "pending":
-        return EnumSet.of(TaskState.PENDING);
-      case "waiting":
-        return EnumSet.of(TaskState.WAITING);
-      case "running":
-        return EnumSet.of(TaskState.RUNNING);
-      case "complete":
-        return EnumSet.of(TaskState.SUCCESS, TaskState.FAILED);
-      default:
-        throw new Invalid(ErrorResponses.text(Response.Status.BAD_REQUEST,
-            "Invalid task state[" + state + "]. Must be one of [pending, waiting, running, complete]."));
-    }
+    return switch (state.toLowerCase(Locale.ROOT)) {
+      case "pending" -> EnumSet.of(TaskState.PENDING);
+      case "waiting" -> EnumSet.of(TaskState.WAITING);
+      case "running" -> EnumSet.of(TaskState.RUNNING);
+      case "complete" -> EnumSet.of(TaskState.SUCCESS, TaskState.FAILED);
+      default -> throw ApiException.text(400,
+          "Invalid task state[" + state + "]. Must be one of [pending, waiting, running, complete].");
+    };
   }
 
-  static TaskListQuery read(Set<TaskState> states, String dataSource, String createdTimeInterval, String max,
-      String maxName, String type, Clock clock, Duration recentlyFinished) throws Invalid {
-    Interval created = null;
-    if (createdTimeInterval != null) {
-      try {
-        created = Interval.parse(createdTimeInterval, '_').clampedToEternity();
-      } catch (IllegalArgumentException e) {
-        throw new Invalid(ErrorResponses.badParameter("createdTimeInterval", createdTimeInterval,
-            "expected an ISO-8601 interval with '_' between start and end, e.g. 2023-06-27_2023-06-28 ("
-                + e.getMessage() + ")"));
-      }
-    }
+  static TaskListRequest read(Set<TaskState> states, String dataSource, String createdTimeInterval, String max,
+      String maxName, String type, Clock clock, Duration recentlyFinished) {
+    Interval created = createdTimeInterval == null ? null : interval("createdTimeInterval", createdTimeInterval, '_');
     Integer maxComplete = null;
     if (max != null) {
-      try {
-        maxComplete = Integer.parseInt(max.trim());
-      } catch (NumberFormatException e) {
-        maxComplete = -1;
+      long n = integer(maxName, max, "expected a non-negative integer");
+      if (n < 0 || n > Integer.MAX_VALUE) {
+        throw ApiException.badParameter(maxName, max, "expected a non-negative integer");
       }
-      if (maxComplete < 0) {
-        throw new Invalid(ErrorResponses.badParameter(maxName, max, "expected a non-negative integer"));
-      }
+      maxComplete = (int) n;
     }
     // Without a window or a limit, Druid lists only recently finished tasks.
     Instant recentFrom = created == null && maxComplete == null ? clock.instant().minus(recentlyFinished) : null;
-    return new TaskListQuery(states, blankToNull(dataSource), blankToNull(type),
+    return new TaskListRequest(states, blankToNull(dataSource), blankToNull(type),
         created == null ? null : created.start(), created == null ? null : created.end(), recentFrom, maxComplete);
+  }
+
+  /** A query parameter that is an integer (surrounding blanks allowed), or a refusal naming it. */
+  static long integer(String name, String value, String expected) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw ApiException.badParameter(name, value, expected);
+    }
+  }
+
+  /** A query parameter that is an ISO-8601 interval, clamped to the years stored, or a refusal naming it. */
+  static Interval interval(String name, String value, char separator) {
+    try {
+      return Interval.parse(value, separator).clampedToEternity();
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParameter(name, value, separator == '_'
+          ? "expected an ISO-8601 interval with '_' between start and end, e.g. 2023-06-27_2023-06-28 ("
+              + e.getMessage() + ")"
+          : "expected an ISO-8601 interval such as 2023-06-27/2023-06-28 (" + e.getMessage() + ")");
+    }
   }
 
   private static String blankToNull(String s) {

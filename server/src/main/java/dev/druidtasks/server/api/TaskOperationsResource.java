@@ -3,16 +3,15 @@ package dev.druidtasks.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.api.spec.TaskOperationsApi;
 import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.store.DuplicateTaskException;
 import dev.druidtasks.server.task.InvalidTaskException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
 
-/** Submission and shutdown. */
-public final class TaskOperationsResource {
+/** Submission and shutdown. Shutdown bodies (nothing, {@code {}} from the web console, anything) carry no meaning. */
+public final class TaskOperationsResource implements TaskOperationsApi {
   private final TaskQueue queue;
   private final ObjectMapper json;
 
@@ -21,44 +20,37 @@ public final class TaskOperationsResource {
     this.json = json;
   }
 
-  public Response submitTask(Object body) {
+  @Override
+  public Response submitTask(Map<String, Object> body) {
     if (body == null) {
-      return ErrorResponses.invalidInput("Request body is empty: expected a task object with a [type]");
+      throw ApiException.invalidInput("Request body is empty: expected a task object with a [type]");
     }
     JsonNode node = json.valueToTree(body);
-    if (!node.isObject()) {
-      return ErrorResponses.invalidInput("Request body must be a JSON object describing a task, got "
-          + node.getNodeType());
-    }
     try {
-      String id = queue.submit((ObjectNode) node);
-      return Response.ok(Map.of("task", id), MediaType.APPLICATION_JSON_TYPE).build();
+      return TaskInformationResource.json(new ResponseBodies.TaskId(queue.submit((ObjectNode) node)));
     } catch (InvalidTaskException e) {
-      return ErrorResponses.invalidInput(e.getMessage());
+      throw ApiException.invalidInput(e.getMessage());
     } catch (DuplicateTaskException e) {
-      return ErrorResponses.json(Response.Status.BAD_REQUEST, "entryAlreadyExists", "INVALID_INPUT",
-          e.getMessage());
+      throw ApiException.alreadyExists(e.getMessage());
     }
   }
 
-  public Response shutdownTask(String taskId) {
-    switch (queue.shutdown(taskId)) {
-      case NOT_FOUND:
-        return ErrorResponses.unknownTask(taskId);
-      case ALREADY_COMPLETE:
-        // The doc: "Cannot find task with ID or task is no longer running".
-        return ErrorResponses.text(Response.Status.NOT_FOUND,
-            "Task [" + taskId + "] is no longer running: it has already completed");
-      default:
-        return Response.ok(Map.of("task", taskId), MediaType.APPLICATION_JSON_TYPE).build();
-    }
+  @Override
+  public Response shutdownTask(String taskId, String body) {
+    return switch (queue.shutdown(taskId)) {
+      case NOT_FOUND -> throw ApiException.unknownTask(taskId);
+      // The doc: "Cannot find task with ID or task is no longer running".
+      case ALREADY_COMPLETE -> throw ApiException.text(404,
+          "Task [" + taskId + "] is no longer running: it has already completed");
+      case STOPPING -> TaskInformationResource.json(new ResponseBodies.TaskId(taskId));
+    };
   }
 
-  public Response shutdownAllTasks(String dataSource) {
-    List<String> stopped = queue.shutdownAll(dataSource);
-    if (stopped.isEmpty()) {
+  @Override
+  public Response shutdownAllTasks(String dataSource, String body) {
+    if (queue.shutdownAll(dataSource).isEmpty()) {
       return Response.status(Response.Status.NOT_FOUND).build();
     }
-    return Response.ok(Map.of("dataSource", dataSource), MediaType.APPLICATION_JSON_TYPE).build();
+    return TaskInformationResource.json(new ResponseBodies.DataSourceShutdown(dataSource));
   }
 }

@@ -14,7 +14,7 @@ public final class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     String ref = UUID.randomUUID().toString();
     LOG.error("unexpected error {}", ref, e);
-    return ErrorResponses.json(Response.Status.INTERNAL_SERVER_ERROR, "internalServerError", "RUNTIME_FAILURE",
+    return ErrorBody.json(500, "internalServerError", "RUNTIME_FAILURE",
         "Unexpected server error (reference " + ref + ")");
   }
 }

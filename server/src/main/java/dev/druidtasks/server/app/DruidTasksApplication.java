@@ -5,6 +5,7 @@ import dev.druidtasks.server.api.ApiResources;
 import dev.druidtasks.server.api.BodyDrain;
 import dev.druidtasks.server.api.JsonErrorHandler;
 import dev.druidtasks.server.api.MediaTypeCheck;
+import dev.druidtasks.server.api.StatusResource;
 import dev.druidtasks.server.engine.EngineConfig;
 import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.engine.TaskScheduler;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,14 +48,15 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
   @Override
   public void initialize(Bootstrap<DruidTasksConfiguration> bootstrap) {
     Migrations.quiet();
-    bootstrap.addCommand(new ServeCommand(this, "serve",
-        "Runs the Tasks API, the scheduler and a worker (the default command)", "all", System::getenv));
-    bootstrap.addCommand(new ServeCommand(this, "worker",
-        "Runs a worker only: claims and runs tasks from the shared database", "worker", System::getenv));
+    bootstrap.addCommand(new ServeCommand(this, Role.ALL,
+        "Runs the Tasks API, the scheduler and a worker (the default command)", System::getenv));
+    bootstrap.addCommand(new ServeCommand(this, Role.WORKER,
+        "Runs a worker only: claims and runs tasks from the shared database", System::getenv));
     bootstrap.addBundle(new MigrationsBundle<>() {
       @Override
       public DataSourceFactory getDataSourceFactory(DruidTasksConfiguration config) {
-        return DatabaseBootstrap.resolve(config);
+        ManagedDatabase.startIfEmbedded(config); // the process ends with the command, and the database with it
+        return config.getDatabase();
       }
     });
   }
@@ -67,16 +68,11 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     Path dataDir = Path.of(config.getDataDir()).toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
 
-    DataSourceFactory db = DatabaseBootstrap.resolve(config);
-    env.lifecycle().manage(new Managed() {
-      @Override
-      public void stop() {
-        DatabaseBootstrap.stop(config);
-      }
-    });
+    ManagedDatabase.startIfEmbedded(config).ifPresent(env.lifecycle()::manage);
+    DataSourceFactory db = config.getDatabase();
     Migrations.apply(db.getUrl(), db.getUser(), db.getPassword());
     Jdbi jdbi = new JdbiFactory().build(env, db, "postgresql");
-    TaskStore store = new TaskStore(jdbi, json, clock);
+    TaskStore store = TaskStore.on(jdbi, json);
 
     Path workingDir = Path.of("").toAbsolutePath();
     List<Path> roots = !config.isLocalInput() ? List.of()
@@ -93,8 +89,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),
         config.getWorkerTimeout().toJavaDuration(), dataDir.resolve("segments"), dataDir.resolve("task-work"));
     TaskWorker worker = new TaskWorker(store, registry, json, engine, clock);
-    boolean api = !"worker".equals(config.getRole());
-    TaskScheduler scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), json, engine, clock, worker::wake);
+    TaskScheduler scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), engine, clock, worker::wake);
     TaskQueue queue = new TaskQueue(store, registry, json, clock);
     queue.onChange(scheduler::wake);
     queue.onChange(worker::wake);
@@ -132,8 +127,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     env.servlets().addFilter("body-drain", new BodyDrain()).addMappingForUrlPatterns(requests, false, "/*");
     env.servlets().addFilter("media-type-check", new MediaTypeCheck(json)).addMappingForUrlPatterns(requests, false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
-    ApiResources.register(env.jersey(), store, queue, json, clock, recent, api,
-        Map.of("role", config.getRole(), "capacity", config.getWorkerCapacity()), VERSION,
-        () -> scheduler.healthy() && worker.healthy());
+    ApiResources.register(env.jersey(), store, queue, json, clock, recent, config.getRole() == Role.ALL,
+        new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
+            () -> scheduler.healthy() && worker.healthy()));
   }
 }

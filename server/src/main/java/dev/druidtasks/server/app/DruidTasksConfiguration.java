@@ -1,41 +1,50 @@
 package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Configuration;
-import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.jetty.HttpConnectorFactory;
-import io.dropwizard.util.DataSize;
+import io.dropwizard.jackson.Jackson;
 import io.dropwizard.util.Duration;
-import org.eclipse.jetty.http.UriCompliance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Settings of a node; every one has a default, so the server starts with no file at all. */
+/**
+ * Settings of a node. Its defaults are the bundled {@value LayeredSource#BUNDLED}, whose
+ * {@code ${DRUID_TASKS_…:-default}} take the environment's values, so that a configuration built
+ * with no file at all has them too; the rest are below.
+ */
 public class DruidTasksConfiguration extends Configuration {
   /** The JDBC URL that means "start the embedded PostgreSQL under the data dir". */
   public static final String EMBEDDED = "embedded";
+  private static final ObjectMapper YAML = Jackson.newObjectMapper(new YAMLFactory());
 
   @Valid
   @NotNull
-  private DataSourceFactory database = defaultDatabase();
+  private DataSourceFactory database;
 
   @NotNull
-  private String dataDir = "./var";
+  private String dataDir;
 
   @NotNull
-  private String host = "localhost";
+  private String host;
 
-  @Min(1)
-  private int workerCapacity = 2;
+  /** 0: no worker on this node (a worker-only node needs at least 1, checked by its command). */
+  @Min(0)
+  private int workerCapacity;
 
-  /** "all": API, scheduler and a worker; "worker": a worker only (no task API). */
   @NotNull
-  private String role = "all";
+  private Role role = Role.ALL;
 
   @NotNull
   private Duration tick = Duration.milliseconds(100);
@@ -56,33 +65,12 @@ public class DruidTasksConfiguration extends Configuration {
   private boolean localInput = true;
 
   public DruidTasksConfiguration() {
-    DefaultServerFactory server = new DefaultServerFactory();
-    HttpConnectorFactory app = new HttpConnectorFactory();
-    app.setPort(8888);
-    // Task ids are user input that reaches the path: let odd ones (%2F, control characters, very
-    // long) through to the API, which answers them with a JSON 404 instead of a bare 400/414.
-    app.setUriCompliance(UriCompliance.UNSAFE);
-    app.setMaxRequestHeaderSize(DataSize.kibibytes(64));
-    HttpConnectorFactory admin = new HttpConnectorFactory();
-    admin.setPort(8889);
-    server.setApplicationConnectors(List.of(app));
-    server.setAdminConnectors(List.of(admin));
-    server.setRegisterDefaultExceptionMappers(false);
-    server.setJerseyRootPath("/");
-    setServerFactory(server);
-  }
-
-  private static DataSourceFactory defaultDatabase() {
-    DataSourceFactory db = new DataSourceFactory();
-    db.setDriverClass("org.postgresql.Driver");
-    db.setUrl(EMBEDDED);
-    db.setUser("postgres");
-    db.setPassword("");
-    db.setMinSize(2);
-    db.setMaxSize(32);
-    db.setValidationQuery("/* druid-tasks health */ SELECT 1");
-    db.setProperties(Map.of("ApplicationName", "druid-tasks"));
-    return db;
+    try (InputStream defaults = new SubstitutingSourceProvider(new ResourceConfigurationSourceProvider(),
+        new EnvironmentVariableSubstitutor(false)).open(LayeredSource.BUNDLED)) {
+      YAML.readerForUpdating(this).readValue(defaults);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the bundled " + LayeredSource.BUNDLED, e);
+    }
   }
 
   @JsonProperty public DataSourceFactory getDatabase() { return database; }
@@ -93,8 +81,8 @@ public class DruidTasksConfiguration extends Configuration {
   @JsonProperty public void setHost(String host) { this.host = host; }
   @JsonProperty public int getWorkerCapacity() { return workerCapacity; }
   @JsonProperty public void setWorkerCapacity(int workerCapacity) { this.workerCapacity = workerCapacity; }
-  @JsonProperty public String getRole() { return role; }
-  @JsonProperty public void setRole(String role) { this.role = role; }
+  @JsonProperty public Role getRole() { return role; }
+  @JsonProperty public void setRole(Role role) { this.role = role; }
   @JsonProperty public Duration getTick() { return tick; }
   @JsonProperty public void setTick(Duration tick) { this.tick = tick; }
   @JsonProperty public Duration getHeartbeatPeriod() { return heartbeatPeriod; }

@@ -1,91 +1,41 @@
 package dev.druidtasks.server.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
-import dev.druidtasks.server.task.TaskLog;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One task on this worker: the {@link TaskExecution} it sees, backed by the store. */
-final class RunningTask implements TaskExecution {
+record RunningTask(String taskId, String groupId, String dataSource, TaskStore store, Clock clock, TaskLogWriter log,
+    Path workDir, Path deepStorage, AtomicBoolean stop) implements TaskExecution {
   private static final long LOCK_RETRY_MS = 100;
 
-  private final String taskId;
-  private final String groupId;
-  private final String dataSource;
-  private final TaskStore store;
-  private final ObjectMapper json;
-  private final TaskLogWriter log;
-  private final Path workDir;
-  private final Path deepStorage;
-  private volatile boolean stopRequested;
-
-  RunningTask(String taskId, String groupId, String dataSource, TaskStore store, ObjectMapper json, TaskLogWriter log, Path workDir,
-      Path deepStorage) {
-    this.taskId = taskId;
-    this.groupId = groupId;
-    this.dataSource = dataSource;
-    this.store = store;
-    this.json = json;
-    this.log = log;
-    this.workDir = workDir;
-    this.deepStorage = deepStorage;
-  }
-
   void requestStop() {
-    stopRequested = true;
-  }
-
-  TaskLogWriter logWriter() {
-    return log;
-  }
-
-  @Override
-  public String taskId() {
-    return taskId;
-  }
-
-  @Override
-  public TaskLog log() {
-    return log;
+    stop.set(true);
   }
 
   @Override
   public boolean stopRequested() {
-    return stopRequested;
+    return stop.get();
   }
 
   @Override
   public void writeReports(ObjectNode reports) {
-    try {
-      store.writeReports(taskId, json.writeValueAsString(reports));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("report is not serialisable", e);
-    }
-  }
-
-  @Override
-  public Path workDir() {
-    return workDir;
-  }
-
-  @Override
-  public Path deepStorage() {
-    return deepStorage;
+    store.reports().upsert(taskId, reports, clock.instant());
   }
 
   @Override
   public String lock(Interval chunk) throws TaskLockException {
     boolean told = false;
     while (true) {
-      Optional<String> version = store.tryLock(taskId, groupId, dataSource, chunk);
+      Optional<String> version = store.locks().tryLock(taskId, groupId, dataSource, chunk, clock.instant());
       if (version.isPresent()) {
         return version.get();
       }
@@ -93,7 +43,7 @@ final class RunningTask implements TaskExecution {
         log.info("Waiting for the lock on [" + dataSource + "] interval [" + chunk + "] held by another task");
         told = true;
       }
-      if (stopRequested) {
+      if (stopRequested()) {
         throw new TaskLockException("Stopped while waiting for the lock on interval [" + chunk + "]");
       }
       try {
@@ -107,11 +57,11 @@ final class RunningTask implements TaskExecution {
 
   @Override
   public List<DataSegment> usedSegments(String dataSource, Interval interval) {
-    return store.usedSegments(dataSource, interval);
+    return store.segments().used(dataSource, interval);
   }
 
   @Override
   public int allocatePendingSegment(String dataSource, Interval interval, String version) {
-    return store.allocatePendingSegment(taskId, dataSource, interval, version);
+    return store.segments().allocatePending(taskId, dataSource, interval, version, clock.instant());
   }
 }

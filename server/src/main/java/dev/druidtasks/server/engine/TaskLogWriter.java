@@ -32,7 +32,7 @@ final class TaskLogWriter implements TaskLog {
     this.taskId = taskId;
     this.logger = logger;
     this.clock = clock;
-    this.size = store.logSize(taskId);
+    this.size = store.logs().size(taskId).orElse(0L);
   }
 
   @Override
@@ -76,6 +76,7 @@ final class TaskLogWriter implements TaskLog {
     }
     byte[] chunk = buffer.toByteArray();
     buffer.reset();
-    size = store.appendLog(taskId, seq++, size, chunk);
+    store.logs().append(taskId, seq++, size, chunk);
+    size += chunk.length;
   }
 }

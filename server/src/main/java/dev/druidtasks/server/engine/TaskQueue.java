@@ -43,9 +43,8 @@ public final class TaskQueue {
   public String submit(ObjectNode body) throws InvalidTaskException, DuplicateTaskException {
     Task task = registry.read(body);
     try {
-      List<String> intervals = task.lockIntervals().stream().map(Object::toString).toList();
-      store.insert(new NewTask(task.id(), task.groupId(), task.type(), task.dataSource(), clock.instant(),
-          json.writeValueAsString(task.payload()), json.writeValueAsString(intervals)));
+      store.tasks().insert(new NewTask(task.id(), task.groupId(), task.type(), task.dataSource(), clock.instant(),
+          json.writeValueAsString(task.payload()), task.lockIntervals()));
     } catch (JsonProcessingException e) {
       throw new InvalidTaskException("Task payload cannot be stored: " + e.getOriginalMessage());
     }
@@ -58,14 +57,15 @@ public final class TaskQueue {
    * ends FAILED shortly after. Either way its errorMsg is Druid's "Shutdown request from user".
    */
   public ShutdownOutcome shutdown(String id) {
-    Optional<TaskRecord> found = store.find(id);
+    Optional<TaskRecord> found = store.tasks().find(id);
     if (found.isEmpty()) {
       return ShutdownOutcome.NOT_FOUND;
     }
     if (found.get().state().isComplete()) {
       return ShutdownOutcome.ALREADY_COMPLETE;
     }
-    if (!store.failNotStarted(id, ErrorMessages.SHUTDOWN) && !store.requestShutdown(id)) {
+    if (!store.tasks().failNotStarted(id, ErrorMessages.SHUTDOWN, clock.instant())
+        && !store.tasks().requestShutdown(id, clock.instant())) {
       return ShutdownOutcome.ALREADY_COMPLETE;
     }
     listeners.forEach(Runnable::run);
@@ -75,7 +75,7 @@ public final class TaskQueue {
   /** Shuts down every active task of a data source; returns the ids it stopped. */
   public List<String> shutdownAll(String dataSource) {
     List<String> stopped = new ArrayList<>();
-    for (String id : store.activeIdsOf(dataSource)) {
+    for (String id : store.tasks().activeIdsOf(dataSource)) {
       if (shutdown(id) == ShutdownOutcome.STOPPING) {
         stopped.add(id);
       }

@@ -1,16 +1,10 @@
 package dev.druidtasks.server.engine;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.TaskStore;
-import dev.druidtasks.server.store.UnstorableDataException;
 import dev.druidtasks.server.store.WaitingTask;
 import dev.druidtasks.server.task.ErrorMessages;
-import dev.druidtasks.server.task.Interval;
-import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +19,16 @@ public final class TaskScheduler {
 
   private final TaskStore store;
   private final LeaderLatch leader;
-  private final ObjectMapper json;
   private final EngineConfig config;
   private final Clock clock;
   private final Runnable onPending;
   private final PollingLoop loop;
   private long nextReap;
 
-  public TaskScheduler(TaskStore store, LeaderLatch leader, ObjectMapper json, EngineConfig config, Clock clock,
+  public TaskScheduler(TaskStore store, LeaderLatch leader, EngineConfig config, Clock clock,
       Runnable onPending) {
     this.store = store;
     this.leader = leader;
-    this.json = json;
     this.config = config;
     this.clock = clock;
     this.onPending = onPending;
@@ -78,46 +70,26 @@ public final class TaskScheduler {
   /** Returns whether any task became pending. */
   private boolean promoteWaiting() {
     boolean any = false;
-    for (WaitingTask t : store.waiting(BATCH)) {
-      try {
-        if (store.promoteToPending(t, intervals(t.lockIntervalsJson()))) {
-          any = true;
-        }
-      } catch (UnstorableDataException e) {
-        // this task's own data is at fault: it fails, and the others are scheduled
-        LOG.warn("task {} cannot be scheduled; failing it", t.id(), e);
-        store.failNotStarted(t.id(), ErrorMessages.truncate("Task cannot be scheduled: " + e.getMessage()));
-      }
+    for (WaitingTask t : store.tasks().waiting(BATCH)) {
+      any |= store.tasks().promoteToPending(t, clock.instant());
     }
     return any;
   }
 
   private void failTasksOfSilentWorkers() {
-    for (String worker : store.workersSilentSince(clock.instant().minus(config.workerTimeout()))) {
-      store.removeWorker(worker);
-      for (String id : store.runningOn(worker)) {
+    for (String worker : store.workers().silentSince(clock.instant().minus(config.workerTimeout()))) {
+      store.workers().remove(worker);
+      for (String id : store.tasks().runningOn(worker)) {
         LOG.warn("worker {} stopped heartbeating; failing its task {}", worker, id);
-        store.complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker
-            + "] stopped responding"), List.of());
+        store.tasks().complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker
+            + "] stopped responding"), List.of(), clock.instant());
       }
     }
     // and tasks left by a worker no longer registered (declared dead, then claimed before it knew)
-    for (String id : store.runningOnUnregisteredWorkers()) {
+    for (String id : store.tasks().runningOnUnregisteredWorkers()) {
       LOG.warn("task {} runs on a worker that is not registered; failing it", id);
-      store.complete(id, false, "Task failed because its worker is no longer registered", List.of());
-    }
-  }
-
-  private List<Interval> intervals(String jsonArray) {
-    try {
-      List<String> texts = json.readValue(jsonArray, new TypeReference<List<String>>() {});
-      List<Interval> out = new ArrayList<>(texts.size());
-      for (String s : texts) {
-        out.add(Interval.parse(s, '/'));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new IllegalStateException("stored lock intervals are not a JSON array: " + jsonArray, e);
+      store.tasks().complete(id, false, "Task failed because its worker is no longer registered", List.of(),
+          clock.instant());
     }
   }
 }

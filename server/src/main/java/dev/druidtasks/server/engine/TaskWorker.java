@@ -9,19 +9,19 @@ import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskTypeRegistry;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,11 +70,11 @@ public final class TaskWorker {
       throw new java.io.UncheckedIOException("cannot create the worker's directories", e);
     }
     epoch = java.util.UUID.randomUUID().toString();
-    store.registerWorker(workerId, epoch, config.host(), servedPort, config.capacity());
+    store.workers().register(workerId, epoch, config.host(), servedPort, config.capacity(), clock.instant());
     // Tasks this worker was running when its process died cannot resume: end them as Druid does.
-    for (String id : store.runningOn(workerId)) {
-      store.complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
-          + "] when it stopped; it was not completed"), List.of());
+    for (String id : store.tasks().runningOn(workerId)) {
+      store.tasks().complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
+          + "] when it stopped; it was not completed"), List.of(), clock.instant());
     }
     runners = Executors.newFixedThreadPool(config.capacity(),
         r -> new Thread(r, "task-runner-" + threadIds.getAndIncrement() + "-priority-0"));
@@ -106,28 +106,28 @@ public final class TaskWorker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    store.removeWorker(workerId);
+    store.workers().remove(workerId);
   }
 
   private void step() {
     long now = System.currentTimeMillis();
     if (now >= nextHeartbeat) {
-      if (!store.heartbeat(workerId, epoch)) {
+      if (store.workers().heartbeat(workerId, epoch, clock.instant()) == 0) {
         registerAgain();
       }
       nextHeartbeat = now + config.heartbeatPeriod().toMillis();
     }
     if (!running.isEmpty()) {
-      for (String id : store.shutdownRequestedOn(workerId)) {
+      for (String id : store.tasks().shutdownRequestedOn(workerId)) {
         RunningTask t = running.get(id);
         if (t != null) {
           t.requestStop();
         }
       }
-      running.values().forEach(t -> t.logWriter().flush());
+      running.values().forEach(t -> t.log().flush());
     }
     int free = config.capacity() - running.size();
-    for (ClaimedTask c : store.claimPending(workerId, epoch, config.host(), port, free)) {
+    for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
       launch(c);
     }
   }
@@ -141,21 +141,21 @@ public final class TaskWorker {
         + " Stopping them and registering again as a new worker", workerId, config.workerTimeout(), running.size());
     running.values().forEach(RunningTask::requestStop);
     epoch = java.util.UUID.randomUUID().toString();
-    store.registerWorker(workerId, epoch, config.host(), port, config.capacity());
+    store.workers().register(workerId, epoch, config.host(), port, config.capacity(), clock.instant());
   }
 
   private void launch(ClaimedTask claimed) {
     TaskLogWriter log = new TaskLogWriter(store, claimed.id(), "dev.druidtasks.task.TaskRunner", clock);
     Path workDir = config.workDir().resolve(Integer.toHexString(claimed.id().hashCode()) + "-"
         + Long.toHexString(System.nanoTime()));
-    RunningTask exec = new RunningTask(claimed.id(), claimed.groupId(), claimed.dataSource(), store, json, log, workDir,
-        config.deepStorage());
+    RunningTask exec = new RunningTask(claimed.id(), claimed.groupId(), claimed.dataSource(), store, clock, log, workDir,
+        config.deepStorage(), new AtomicBoolean());
     running.put(claimed.id(), exec);
     runners.execute(() -> runToEnd(claimed, exec));
   }
 
   private void runToEnd(ClaimedTask claimed, RunningTask exec) {
-    TaskLogWriter log = exec.logWriter();
+    TaskLogWriter log = exec.log();
     long started = System.nanoTime();
     TaskResult result;
     try {
@@ -180,7 +180,8 @@ public final class TaskWorker {
         + (result.errorMsg() == null ? "null" : quote(result.errorMsg())) + "}");
     try {
       log.flush();
-      store.complete(claimed.id(), result.succeeded(), ErrorMessages.truncate(result.errorMsg()), result.segments());
+      store.tasks().complete(claimed.id(), result.succeeded(), ErrorMessages.truncate(result.errorMsg()),
+          result.segments(), clock.instant());
     } catch (RuntimeException e) {
       LOG.error("could not record the end of task {}", claimed.id(), e);
     } finally {
@@ -202,20 +203,10 @@ public final class TaskWorker {
     if (!Files.exists(dir)) {
       return;
     }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     } catch (IOException e) {
       LOG.warn("could not delete task work dir {}", dir, e);
     }

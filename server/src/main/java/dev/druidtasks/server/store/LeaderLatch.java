@@ -21,11 +21,11 @@ public final class LeaderLatch implements AutoCloseable {
   public synchronized boolean isLeader() {
     try {
       if (handle != null) {
-        handle.attach(LeaderDao.class).ping();
+        handle.attach(WorkerDao.class).ping();
         return true;
       }
       Handle h = jdbi.open();
-      if (h.attach(LeaderDao.class).tryLock(KEY)) {
+      if (h.attach(WorkerDao.class).tryLeadership(KEY)) {
         handle = h;
         return true;
       }

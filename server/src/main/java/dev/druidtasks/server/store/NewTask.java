@@ -1,8 +1,10 @@
 package dev.druidtasks.server.store;
 
+import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
+import java.util.List;
 
-/** What is stored on submission. {@code lockIntervals} is a JSON array of ISO intervals. */
+/** What is stored on submission; the task must lock {@code lockIntervals} before it becomes pending. */
 public record NewTask(
     String id,
     String groupId,
@@ -10,4 +12,4 @@ public record NewTask(
     String dataSource,
     Instant createdTime,
     String payloadJson,
-    String lockIntervalsJson) {}
+    List<Interval> lockIntervals) {}

@@ -1,16 +1,20 @@
 package dev.druidtasks.server.store;
 
-import java.sql.Timestamp;
-import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-interface ReportDao {
+/** A task's report map, replaced as the task writes it. */
+public interface ReportDao {
   @SqlUpdate("INSERT INTO task_reports (task_id, report, updated_time) VALUES (:task, CAST(:report AS json), :now)"
       + " ON CONFLICT (task_id) DO UPDATE SET report = EXCLUDED.report, updated_time = EXCLUDED.updated_time")
-  void upsert(@Bind("task") String taskId, @Bind("report") String reportJson, @Bind("now") Timestamp now);
+  void upsert(@Bind("task") String taskId, @Bind("report") @Json JsonNode report, @Bind("now") Instant now);
 
-  @SqlQuery("SELECT report::text FROM task_reports WHERE task_id = :task")
-  Optional<String> find(@Bind("task") String taskId);
+  /** Null when the task wrote none. */
+  @SqlQuery("SELECT report FROM task_reports WHERE task_id = :task")
+  @Json
+  JsonNode find(@Bind("task") String taskId);
 }

@@ -1,52 +1,103 @@
 package dev.druidtasks.server.store;
 
-import java.sql.Timestamp;
+import dev.druidtasks.server.task.DataSegment;
+import dev.druidtasks.server.task.Interval;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Published and pending segments. */
-interface SegmentDao {
-  @SqlUpdate("INSERT INTO segments (id, datasource, start_time, end_time, version, partition_num, used, task_id,"
-      + " created_time, num_rows, size_bytes, payload) VALUES (:id, :ds, :start, :end, :version, :partition, true,"
-      + " :task, :now, :rows, :size, CAST(:payload AS json))")
-  void insert(@Bind("id") String id, @Bind("ds") String dataSource, @Bind("start") Timestamp start,
-      @Bind("end") Timestamp end, @Bind("version") String version, @Bind("partition") int partitionNum,
-      @Bind("task") String taskId, @Bind("now") Timestamp now, @Bind("rows") long numRows,
-      @Bind("size") long sizeBytes, @Bind("payload") String payloadJson);
+public interface SegmentDao {
+  @CreateSqlObject
+  LockDao locks();
+
+  @CreateSqlObject
+  AuditDao audit();
+
+  @SqlBatch("INSERT INTO segments (id, datasource, start_time, end_time, version, partition_num, used, task_id,"
+      + " created_time, num_rows, size_bytes, payload) VALUES (:s.id, :s.dataSource, :s.interval.start,"
+      + " :s.interval.end, :s.version, :s.partitionNum, true, :task, :now, :s.numRows, :s.size, CAST(:json AS json))")
+  void insert(@Bind("task") String taskId, @Bind("now") Instant now, @BindMethods("s") List<DataSegment> segments,
+      @Bind("json") List<String> json);
 
   /** Older versions inside a chunk a new version now covers stop being used. */
-  @SqlUpdate("UPDATE segments SET used = false WHERE datasource = :ds AND used AND version < :version"
-      + " AND start_time >= :start AND end_time <= :end")
-  int overshadow(@Bind("ds") String dataSource, @Bind("start") Timestamp start, @Bind("end") Timestamp end,
-      @Bind("version") String version);
+  @SqlBatch("UPDATE segments SET used = false WHERE datasource = :s.dataSource AND used AND version < :s.version"
+      + " AND start_time >= :s.interval.start AND end_time <= :s.interval.end")
+  void overshadow(@BindMethods("s") List<DataSegment> segments);
 
-  @SqlQuery("SELECT payload::text FROM segments WHERE datasource = :ds AND used AND start_time < :end"
-      + " AND end_time > :start ORDER BY start_time, version, partition_num")
-  List<String> used(@Bind("ds") String dataSource, @Bind("start") Timestamp start, @Bind("end") Timestamp end);
+  /** Publishes; appended segments carry the chunk's existing version, so only older versions are overshadowed. */
+  default void publish(String taskId, List<DataSegment> segments, Instant now) {
+    if (!segments.isEmpty()) {
+      insert(taskId, now, segments, segments.stream().map(SegmentJson::write).toList());
+      overshadow(segments);
+    }
+  }
+
+  @SqlQuery("SELECT payload::text FROM segments WHERE datasource = :ds AND used AND start_time < :i.end"
+      + " AND end_time > :i.start ORDER BY start_time, version, partition_num")
+  List<String> usedJson(@Bind("ds") String dataSource, @BindMethods("i") Interval interval);
+
+  default List<DataSegment> used(String dataSource, Interval interval) {
+    return usedJson(dataSource, interval).stream().map(SegmentJson::read).toList();
+  }
 
   @SqlQuery("SELECT payload::text FROM segments WHERE task_id = :task ORDER BY start_time, partition_num")
   List<String> ofTask(@Bind("task") String taskId);
 
   @SqlQuery("SELECT GREATEST("
-      + "(SELECT max(partition_num) FROM segments WHERE datasource = :ds AND start_time = :start AND end_time = :end"
-      + " AND version = :version),"
-      + "(SELECT max(partition_num) FROM pending_segments WHERE datasource = :ds AND start_time = :start"
-      + " AND end_time = :end AND version = :version))")
-  Optional<Integer> maxPartition(@Bind("ds") String dataSource, @Bind("start") Timestamp start,
-      @Bind("end") Timestamp end, @Bind("version") String version);
+      + "(SELECT max(partition_num) FROM segments WHERE datasource = :ds AND start_time = :i.start"
+      + " AND end_time = :i.end AND version = :version),"
+      + "(SELECT max(partition_num) FROM pending_segments WHERE datasource = :ds AND start_time = :i.start"
+      + " AND end_time = :i.end AND version = :version))")
+  Optional<Integer> maxPartition(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
+      @Bind("version") String version);
 
   @SqlUpdate("INSERT INTO pending_segments (id, datasource, start_time, end_time, version, partition_num, task_id,"
-      + " created_time) VALUES (:id, :ds, :start, :end, :version, :partition, :task, :now)")
-  void insertPending(@Bind("id") String id, @Bind("ds") String dataSource, @Bind("start") Timestamp start,
-      @Bind("end") Timestamp end, @Bind("version") String version, @Bind("partition") int partitionNum,
-      @Bind("task") String taskId, @Bind("now") Timestamp now);
+      + " created_time) VALUES (:s.id, :s.dataSource, :s.interval.start, :s.interval.end, :s.version,"
+      + " :s.partitionNum, :task, :now)")
+  void insertPending(@BindMethods("s") DataSegment segment, @Bind("task") String taskId, @Bind("now") Instant now);
 
-  @SqlUpdate("DELETE FROM pending_segments WHERE datasource = :ds AND created_time >= :from AND created_time < :to")
-  int deletePending(@Bind("ds") String dataSource, @Bind("from") Timestamp from, @Bind("to") Timestamp to);
+  /** The next free partition of {@code (dataSource, interval, version)} among used and pending segments, taken. */
+  @Transaction
+  default int allocatePending(String taskId, String dataSource, Interval interval, String version, Instant now) {
+    locks().serialise(dataSource);
+    int partition = maxPartition(dataSource, interval, version).map(p -> p + 1).orElse(0);
+    insertPending(new DataSegment(dataSource, interval, version, partition, null, null, List.of(), List.of(), 0, 0),
+        taskId, now);
+    return partition;
+  }
 
-  @SqlQuery("SELECT count(*) FROM pending_segments WHERE datasource = :ds")
-  int countPending(@Bind("ds") String dataSource);
+  @SqlUpdate("DELETE FROM pending_segments WHERE datasource = :ds AND created_time >= :i.start"
+      + " AND created_time < :i.end")
+  int deletePendingRows(@Bind("ds") String dataSource, @BindMethods("i") Interval interval);
+
+  @SqlQuery("SELECT id FROM tasks WHERE datasource = :ds AND active AND created_time < :before"
+      + " ORDER BY created_time LIMIT 1")
+  Optional<String> activeCreatedBefore(@Bind("ds") String dataSource, @Bind("before") Instant before);
+
+  /**
+   * Deletes the data source's pending segments created within the interval, unless an active task
+   * of the data source was created before the interval's end (it may still use them): then the
+   * blocking task is returned and nothing is deleted.
+   */
+  @Transaction
+  default PendingSegmentsDeletion deletePending(String dataSource, Interval interval, Instant now) {
+    locks().serialise(dataSource);
+    Optional<String> blocking = activeCreatedBefore(dataSource, interval.end());
+    if (blocking.isPresent()) {
+      return new PendingSegmentsDeletion(0, blocking.get());
+    }
+    int n = deletePendingRows(dataSource, interval);
+    if (n > 0) {
+      audit().record(now, "pendingSegments.delete", null, dataSource, interval.toString());
+    }
+    return new PendingSegmentsDeletion(n, null);
+  }
 }

@@ -1,28 +1,76 @@
 package dev.druidtasks.server.store;
 
-import java.sql.Timestamp;
+import dev.druidtasks.server.task.DataSegment;
+import dev.druidtasks.server.task.ErrorMessages;
+import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/** The tasks table. Lists select the narrow columns only; payloads are read by id. */
-@RegisterRowMapper(TaskRecordMapper.class)
+/** The tasks table and the transactions of a task's life. Lists select the narrow columns; payloads are read by id. */
+@RegisterConstructorMapper(TaskRecord.class)
 @RegisterConstructorMapper(WaitingTask.class)
 @RegisterConstructorMapper(ClaimedTask.class)
-interface TaskDao {
-  String COLS = "id, group_id, type, datasource, created_time, queue_insertion_time, state,"
-      + " duration_ms, error_msg, location_host, location_port, location_tls_port, worker_id, shutdown_requested";
+public interface TaskDao {
+  /** The row as Druid shows it: the epoch as queue time once complete. */
+  String COLS = "id, group_id, type, datasource, created_time,"
+      + " CASE WHEN active THEN queue_insertion_time ELSE TIMESTAMPTZ 'epoch' END AS queue_insertion_time, state,"
+      + " duration_ms, error_msg, location_host, location_port, location_tls_port";
+  String FILTERS = " AND state = ANY(:states) AND (CAST(:ds AS varchar) IS NULL OR datasource = :ds)"
+      + " AND (CAST(:type AS varchar) IS NULL OR type = :type)"
+      + " AND (CAST(:from AS timestamptz) IS NULL OR created_time >= :from)"
+      + " AND (CAST(:to AS timestamptz) IS NULL OR created_time < :to)";
+
+  @CreateSqlObject
+  LockDao locks();
+
+  @CreateSqlObject
+  SegmentDao segments();
+
+  @CreateSqlObject
+  AuditDao audit();
 
   @SqlUpdate("INSERT INTO tasks (id, group_id, type, datasource, created_time, queue_insertion_time, state, active,"
-      + " payload, lock_intervals) VALUES (:id, :groupId, :type, :dataSource, :created, :created, 'WAITING', true,"
-      + " CAST(:payload AS json), :lockIntervals) ON CONFLICT (id) DO NOTHING")
-  int insert(@Bind("id") String id, @Bind("groupId") String groupId, @Bind("type") String type,
-      @Bind("dataSource") String dataSource, @Bind("created") Timestamp created, @Bind("payload") String payload,
-      @Bind("lockIntervals") String lockIntervals);
+      + " payload) VALUES (:id, :groupId, :type, :dataSource, :createdTime, :createdTime, 'WAITING', true,"
+      + " CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING")
+  int insertRow(@BindMethods NewTask task);
+
+  @SqlBatch("INSERT INTO task_lock_intervals (task_id, start_time, end_time) VALUES (:task, :start, :end)"
+      + " ON CONFLICT DO NOTHING")
+  void insertLockIntervals(@Bind("task") String taskId, @BindMethods Iterable<?> intervals);
+
+
+  /** How the errorMsg of a task that cannot be scheduled begins. */
+  String NOT_SCHEDULABLE = "Task cannot be scheduled: ";
+
+  /**
+   * Stores a new task as WAITING, with the intervals it must lock; one that must lock years the
+   * database cannot store is stored FAILED, alone.
+   */
+  @Transaction
+  default void insert(NewTask t) throws DuplicateTaskException {
+    if (insertRow(t) == 0) {
+      throw new DuplicateTaskException(t.id());
+    }
+    audit().record(t.createdTime(), "task.submit", t.id(), t.dataSource(), null);
+    Optional<Interval> unstorable = t.lockIntervals().stream().filter(i -> !i.storable()).findFirst();
+    if (unstorable.isPresent()) {
+      failWaitingOrPending(t.id(), ErrorMessages.truncate(NOT_SCHEDULABLE + "lock interval [" + unstorable.get()
+          + "] lies outside the years the database stores"), t.createdTime());
+      return;
+    }
+    insertLockIntervals(t.id(), t.lockIntervals());
+  }
 
   @SqlQuery("SELECT " + COLS + " FROM tasks WHERE id = :id")
   Optional<TaskRecord> find(@Bind("id") String id);
@@ -31,35 +79,34 @@ interface TaskDao {
   Optional<String> payload(@Bind("id") String id);
 
   @SqlQuery("SELECT " + COLS + " FROM tasks WHERE id = ANY(:ids)")
-  List<TaskRecord> findAll(@Bind("ids") String[] ids);
+  List<TaskRecord> findAll(@Bind("ids") String... ids);
 
   /** Active tasks, oldest first, as Druid's queue lists them. Null filters do not filter. */
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE active AND state = ANY(:states)"
-      + " AND (CAST(:ds AS varchar) IS NULL OR datasource = :ds)"
-      + " AND (CAST(:type AS varchar) IS NULL OR type = :type)"
-      + " AND (CAST(:from AS timestamptz) IS NULL OR created_time >= :from)"
-      + " AND (CAST(:to AS timestamptz) IS NULL OR created_time < :to)"
-      + " ORDER BY created_time, id")
+  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE active" + FILTERS + " ORDER BY created_time, id")
   List<TaskRecord> listActive(@Bind("states") String[] states, @Bind("ds") String dataSource,
-      @Bind("type") String type, @Bind("from") Timestamp from, @Bind("to") Timestamp to);
+      @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to);
 
   /** Complete tasks, newest first, at most {@code max} (null: all). */
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE NOT active AND state = ANY(:states)"
-      + " AND (CAST(:ds AS varchar) IS NULL OR datasource = :ds)"
-      + " AND (CAST(:type AS varchar) IS NULL OR type = :type)"
-      + " AND (CAST(:from AS timestamptz) IS NULL OR created_time >= :from)"
-      + " AND (CAST(:to AS timestamptz) IS NULL OR created_time < :to)"
+  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE NOT active" + FILTERS
       + " ORDER BY created_time DESC, id DESC LIMIT :max")
   List<TaskRecord> listComplete(@Bind("states") String[] states, @Bind("ds") String dataSource,
-      @Bind("type") String type, @Bind("from") Timestamp from, @Bind("to") Timestamp to,
-      @Bind("max") Integer max);
+      @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to, @Bind("max") Integer max);
 
-  @SqlQuery("SELECT id, group_id, datasource AS data_source, lock_intervals AS lock_intervals_json FROM tasks WHERE state = 'WAITING'"
-      + " ORDER BY created_time, id LIMIT :limit")
+  @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE state = 'WAITING' ORDER BY created_time, id"
+      + " LIMIT :limit")
   List<WaitingTask> waiting(@Bind("limit") int limit);
 
   @SqlUpdate("UPDATE tasks SET state = 'PENDING' WHERE id = :id AND state = 'WAITING'")
   int markPending(@Bind("id") String id);
+
+  /**
+   * Takes every lock a waiting task needs and makes it pending, or does nothing when another group
+   * holds an overlapping lock. Returns whether the task is now pending.
+   */
+  @Transaction
+  default boolean promoteToPending(WaitingTask t, Instant now) {
+    return locks().lockAll(t, now) && markPending(t.id()) == 1;
+  }
 
   @SqlQuery("SELECT id FROM tasks WHERE state = 'PENDING' ORDER BY created_time, id LIMIT :limit"
       + " FOR UPDATE SKIP LOCKED")
@@ -67,9 +114,29 @@ interface TaskDao {
 
   @SqlQuery("UPDATE tasks SET state = 'RUNNING', worker_id = :worker, location_host = :host,"
       + " location_port = :port, location_tls_port = -1, started_time = :now"
-      + " WHERE id = :id AND state = 'PENDING' RETURNING id, group_id, datasource AS data_source, payload::text AS payload_json")
+      + " WHERE id = :id AND state = 'PENDING' RETURNING id, group_id, datasource, payload::text AS payload_json")
   Optional<ClaimedTask> markRunning(@Bind("id") String id, @Bind("worker") String workerId,
-      @Bind("host") String host, @Bind("port") int port, @Bind("now") Timestamp now);
+      @Bind("host") String host, @Bind("port") int port, @Bind("now") Instant now);
+
+  /** Holds the registration while claiming, so that it cannot be removed half-way. */
+  @SqlQuery("SELECT id FROM workers WHERE id = :id AND epoch = :epoch FOR SHARE")
+  Optional<String> holdRegistration(@Bind("id") String id, @Bind("epoch") String epoch);
+
+  /**
+   * Moves up to {@code limit} pending tasks, oldest first, to RUNNING on this worker, only while
+   * its registration ({@code epoch}) stands.
+   */
+  @Transaction
+  default List<ClaimedTask> claimPending(String workerId, String epoch, String host, int port, int limit,
+      Instant now) {
+    List<ClaimedTask> out = new ArrayList<>();
+    if (limit > 0 && holdRegistration(workerId, epoch).isPresent()) {
+      for (String id : lockPending(limit)) {
+        markRunning(id, workerId, host, port, now).ifPresent(out::add);
+      }
+    }
+    return out;
+  }
 
   /**
    * Ends a running task; its duration is the time since it started, in milliseconds, except for a
@@ -79,15 +146,69 @@ interface TaskDao {
       + " duration_ms = CASE WHEN shutdown_requested THEN -1 ELSE"
       + " GREATEST(0, CAST(EXTRACT(EPOCH FROM (CAST(:now AS timestamptz) - started_time)) * 1000 AS bigint)) END,"
       + " error_msg = :error, completed_time = :now WHERE id = :id AND state = 'RUNNING'")
-  int completeRunning(@Bind("id") String id, @Bind("state") String state, @Bind("error") String errorMsg,
-      @Bind("now") Timestamp now);
+  int completeRunning(@Bind("id") String id, @Bind("state") TaskState state, @Bind("error") String errorMsg,
+      @Bind("now") Instant now);
+
+  /**
+   * Ends a running task: its status, its locks released, and (on success) its segments published
+   * with older versions of the same chunks overshadowed, all in one transaction. False when the
+   * task was not running (already ended elsewhere).
+   */
+  @Transaction
+  default boolean record(String taskId, boolean succeeded, String errorMsg, List<DataSegment> segments,
+      Instant now) {
+    if (completeRunning(taskId, succeeded ? TaskState.SUCCESS : TaskState.FAILED, errorMsg, now) == 0) {
+      return false;
+    }
+    locks().release(taskId);
+    if (succeeded) {
+      segments().publish(taskId, segments, now);
+    }
+    audit().record(now, succeeded ? "task.success" : "task.failed", taskId, null, errorMsg);
+    return true;
+  }
+
+  /** {@link #record}; a result the database refuses (a value out of range) fails the task instead. */
+  default boolean complete(String taskId, boolean succeeded, String errorMsg, List<DataSegment> segments,
+      Instant now) {
+    try {
+      return record(taskId, succeeded, errorMsg, segments, now);
+    } catch (RuntimeException e) {
+      RuntimeException c = UnstorableDataException.classify(e);
+      if (!(c instanceof UnstorableDataException)) {
+        throw c;
+      }
+      return record(taskId, false, ErrorMessages.truncate("Task result could not be stored: " + c.getMessage()),
+          List.of(), now);
+    }
+  }
 
   @SqlUpdate("UPDATE tasks SET state = 'FAILED', active = false, duration_ms = -1, error_msg = :error,"
       + " completed_time = :now WHERE id = :id AND state IN ('WAITING', 'PENDING')")
-  int failNotStarted(@Bind("id") String id, @Bind("error") String errorMsg, @Bind("now") Timestamp now);
+  int failWaitingOrPending(@Bind("id") String id, @Bind("error") String errorMsg, @Bind("now") Instant now);
+
+  /** Fails a task that never started (waiting or pending); false when it had already started or ended. */
+  @Transaction
+  default boolean failNotStarted(String taskId, String errorMsg, Instant now) {
+    if (failWaitingOrPending(taskId, errorMsg, now) == 0) {
+      return false;
+    }
+    locks().release(taskId);
+    audit().record(now, "task.shutdown", taskId, null, errorMsg);
+    return true;
+  }
 
   @SqlUpdate("UPDATE tasks SET shutdown_requested = true WHERE id = :id AND active")
-  int requestShutdown(@Bind("id") String id);
+  int markShutdownRequested(@Bind("id") String id);
+
+  @Transaction
+  default boolean requestShutdown(String taskId, Instant now) {
+    if (markShutdownRequested(taskId) == 0) {
+      return false;
+    }
+    audit().record(now, "task.shutdown.requested", taskId, null, null);
+    return true;
+  }
 
   @SqlQuery("SELECT id FROM tasks WHERE datasource = :ds AND active ORDER BY created_time, id")
   List<String> activeIdsOf(@Bind("ds") String dataSource);
@@ -98,11 +219,8 @@ interface TaskDao {
   @SqlQuery("SELECT id FROM tasks WHERE state = 'RUNNING' AND worker_id = :worker")
   List<String> runningOn(@Bind("worker") String workerId);
 
+  /** Running tasks whose worker is not registered (it was declared dead, or stopped without ending them). */
   @SqlQuery("SELECT id FROM tasks WHERE state = 'RUNNING'"
       + " AND NOT EXISTS (SELECT 1 FROM workers w WHERE w.id = tasks.worker_id)")
   List<String> runningOnUnregisteredWorkers();
-
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE datasource = :ds AND active AND created_time < :before"
-      + " ORDER BY created_time LIMIT 1")
-  Optional<TaskRecord> activeCreatedBefore(@Bind("ds") String dataSource, @Bind("before") Timestamp before);
 }

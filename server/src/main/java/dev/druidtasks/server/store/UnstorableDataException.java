@@ -12,7 +12,7 @@ public final class UnstorableDataException extends RuntimeException {
   }
 
   /** {@code e} as an UnstorableDataException when the database refused the data itself, else {@code e}. */
-  static RuntimeException classify(RuntimeException e) {
+  public static RuntimeException classify(RuntimeException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
         String first = sql.getMessage() == null ? sql.getSQLState() : sql.getMessage().lines().findFirst().orElse("");

@@ -59,12 +59,12 @@ class TaskEngineTest {
   @BeforeEach
   void engine() {
     run = UUID.randomUUID().toString().substring(0, 8);
-    store = new TaskStore(jdbi, json, clock);
+    store = TaskStore.on(jdbi, json);
     registry = new TaskTypeRegistry(clock, new NoopTaskType(), new LockingTaskType());
     config = new EngineConfig("localhost", 2, Duration.ofMillis(20), Duration.ofMillis(100),
         Duration.ofMillis(600), dir.resolve("segments"), dir.resolve("work"));
     queue = new TaskQueue(store, registry, json, clock);
-    scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), json, config, clock, () -> workers.forEach(TaskWorker::wake));
+    scheduler = new TaskScheduler(store, new LeaderLatch(jdbi), config, clock, () -> workers.forEach(TaskWorker::wake));
     scheduler.start();
   }
 
@@ -97,11 +97,11 @@ class TaskEngineTest {
 
   private TaskRecord await(String id, Predicate<TaskRecord> p) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    TaskRecord r = store.find(id).orElseThrow();
+    TaskRecord r = store.tasks().find(id).orElseThrow();
     while (!p.test(r)) {
       assertThat(System.nanoTime()).as("waiting on " + id + ", last " + r).isLessThan(deadline);
       Thread.sleep(10);
-      r = store.find(id).orElseThrow();
+      r = store.tasks().find(id).orElseThrow();
     }
     return r;
   }
@@ -114,21 +114,21 @@ class TaskEngineTest {
   void statesGoWaitingPendingRunningSuccessInOrder() throws Exception {
     String id = noop("order", 150);
     List<TaskState> seen = new ArrayList<>();
-    seen.add(store.find(id).orElseThrow().state());
+    seen.add(store.tasks().find(id).orElseThrow().state());
     worker(7001);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (store.find(id).orElseThrow().state().isActive() && System.nanoTime() < deadline) {
-      TaskState s = store.find(id).orElseThrow().state();
+    while (store.tasks().find(id).orElseThrow().state().isActive() && System.nanoTime() < deadline) {
+      TaskState s = store.tasks().find(id).orElseThrow().state();
       if (seen.get(seen.size() - 1) != s) {
         seen.add(s);
       }
       Thread.sleep(2);
     }
-    seen.add(store.find(id).orElseThrow().state());
+    seen.add(store.tasks().find(id).orElseThrow().state());
     assertThat(seen.get(0)).isEqualTo(TaskState.WAITING);
     assertThat(seen).containsSubsequence(TaskState.WAITING, TaskState.RUNNING, TaskState.SUCCESS);
     assertThat(seen).isSubsetOf(TaskState.WAITING, TaskState.PENDING, TaskState.RUNNING, TaskState.SUCCESS);
-    TaskRecord done = store.find(id).orElseThrow();
+    TaskRecord done = store.tasks().find(id).orElseThrow();
     assertThat(done.durationMs()).isGreaterThanOrEqualTo(150);
     assertThat(done.location().port()).isEqualTo(7001);
   }
@@ -155,7 +155,7 @@ class TaskEngineTest {
     awaitState(a, TaskState.RUNNING);
     awaitState(b, TaskState.RUNNING);
     Thread.sleep(200);
-    assertThat(store.find(c).orElseThrow().state()).isEqualTo(TaskState.PENDING);
+    assertThat(store.tasks().find(c).orElseThrow().state()).isEqualTo(TaskState.PENDING);
     assertThat(queue.shutdown(a)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
     TaskRecord stopped = awaitState(a, TaskState.FAILED);
     assertThat(stopped.errorMsg()).isEqualTo("Shutdown request from user");
@@ -174,7 +174,7 @@ class TaskEngineTest {
     String second = locking("second", "2015-09-12T12:00:00Z/2015-09-12T13:00:00Z", 10);
     String other = locking("other", "2015-09-14/2015-09-15", 10);
     awaitState(other, TaskState.SUCCESS);
-    assertThat(store.find(second).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+    assertThat(store.tasks().find(second).orElseThrow().state()).isEqualTo(TaskState.WAITING);
     awaitState(first, TaskState.SUCCESS);
     awaitState(second, TaskState.SUCCESS);
   }
@@ -185,16 +185,16 @@ class TaskEngineTest {
     awaitState(holder, TaskState.PENDING);
     String waiting = locking("waiting", "2016-01-01/2016-01-02", 10);
     Thread.sleep(150);
-    assertThat(store.find(waiting).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+    assertThat(store.tasks().find(waiting).orElseThrow().state()).isEqualTo(TaskState.WAITING);
     assertThat(queue.shutdown(waiting)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
-    TaskRecord w = store.find(waiting).orElseThrow();
+    TaskRecord w = store.tasks().find(waiting).orElseThrow();
     assertThat(w.state()).isEqualTo(TaskState.FAILED);
     assertThat(w.errorMsg()).isEqualTo("Shutdown request from user");
     assertThat(w.durationMs()).isEqualTo(-1);
 
     // holder is PENDING: no worker yet
     assertThat(queue.shutdown(holder)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
-    assertThat(store.find(holder).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+    assertThat(store.tasks().find(holder).orElseThrow().state()).isEqualTo(TaskState.FAILED);
 
     worker(7004);
     String running = noop("running", 60_000);
@@ -214,8 +214,8 @@ class TaskEngineTest {
     String id = noop("orphan", 60_000);
     awaitState(id, TaskState.PENDING);
     // A worker process claims the task and dies before finishing: its row says RUNNING.
-    store.registerWorker("localhost:7005", "e1", "localhost", 7005, 2);
-    assertThat(store.claimPending("localhost:7005", "e1", "localhost", 7005, 10)).extracting("id").contains(id);
+    store.workers().register("localhost:7005", "e1", "localhost", 7005, 2, clock.instant());
+    assertThat(store.tasks().claimPending("localhost:7005", "e1", "localhost", 7005, 10, clock.instant())).extracting("id").contains(id);
     worker(7005);
     TaskRecord r = awaitState(id, TaskState.FAILED);
     assertThat(r.errorMsg()).contains("localhost:7005").contains("stopped");
@@ -225,8 +225,8 @@ class TaskEngineTest {
   void tasksOfASilentWorkerFail() throws Exception {
     String id = noop("silent", 60_000);
     awaitState(id, TaskState.PENDING);
-    store.registerWorker("ghost:1", "g1", "ghost", 1, 2);
-    assertThat(store.claimPending("ghost:1", "g1", "ghost", 1, 10)).extracting("id").contains(id);
+    store.workers().register("ghost:1", "g1", "ghost", 1, 2, clock.instant());
+    assertThat(store.tasks().claimPending("ghost:1", "g1", "ghost", 1, 10, clock.instant())).extracting("id").contains(id);
     TaskRecord r = awaitState(id, TaskState.FAILED);
     assertThat(r.errorMsg()).contains("ghost:1").contains("stopped responding");
   }
@@ -239,19 +239,19 @@ class TaskEngineTest {
   void aWorkerDeclaredDeadIsFencedOff() throws Exception {
     String id = noop("fenced", 60_000);
     awaitState(id, TaskState.PENDING);
-    store.registerWorker("zombie:1", "z1", "zombie", 1, 2);
-    store.removeWorker("zombie:1"); // the scheduler declared it dead
-    assertThat(store.heartbeat("zombie:1", "z1")).isFalse();
-    assertThat(store.claimPending("zombie:1", "z1", "zombie", 1, 10)).isEmpty();
+    store.workers().register("zombie:1", "z1", "zombie", 1, 2, clock.instant());
+    store.workers().remove("zombie:1"); // the scheduler declared it dead
+    assertThat(store.workers().heartbeat("zombie:1", "z1", clock.instant())).isZero();
+    assertThat(store.tasks().claimPending("zombie:1", "z1", "zombie", 1, 10, clock.instant())).isEmpty();
 
     // claimed just before it was declared dead: failed, not left RUNNING
-    store.registerWorker("zombie:2", "z2", "zombie", 2, 2);
-    assertThat(store.claimPending("zombie:2", "z2", "zombie", 2, 10)).extracting("id").contains(id);
-    store.removeWorker("zombie:2");
+    store.workers().register("zombie:2", "z2", "zombie", 2, 2, clock.instant());
+    assertThat(store.tasks().claimPending("zombie:2", "z2", "zombie", 2, 10, clock.instant())).extracting("id").contains(id);
+    store.workers().remove("zombie:2");
     assertThat(awaitState(id, TaskState.FAILED).errorMsg()).contains("no longer registered");
 
     TaskWorker live = worker(7011);
-    store.removeWorker(live.workerId());
+    store.workers().remove(live.workerId());
     String after = noop("after-fencing", 10);
     awaitState(after, TaskState.SUCCESS); // it registered again, as new, and ran it
   }

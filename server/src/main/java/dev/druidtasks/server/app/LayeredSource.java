@@ -1,0 +1,79 @@
+package dev.druidtasks.server.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.dropwizard.configuration.ConfigurationSourceProvider;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The bundled {@value #BUNDLED}, with an explicit file layered over it (objects merged key by key).
+ * A bundled {@code ${VARIABLE:-default}} whose variable is set (a flag or the environment) stays in
+ * force over the file, so flags and environment win over the file as well.
+ */
+final class LayeredSource implements ConfigurationSourceProvider {
+  static final String BUNDLED = "druid-tasks.yml";
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+):-.*}");
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final Predicate<String> isSet;
+
+  LayeredSource(Predicate<String> isSet) {
+    this.isSet = isSet;
+  }
+
+  @Override
+  public InputStream open(String path) throws IOException {
+    InputStream bundled = new ResourceConfigurationSourceProvider().open(BUNDLED);
+    if (BUNDLED.equals(path)) {
+      return bundled;
+    }
+    JsonNode defaults = yaml.readTree(bundled);
+    JsonNode file = yaml.readTree(new FileConfigurationSourceProvider().open(path));
+    JsonNode merged = file == null || file.isMissingNode() ? defaults.deepCopy() : merge(defaults.deepCopy(), file);
+    keepSetVariables(defaults, merged);
+    return new ByteArrayInputStream(yaml.writeValueAsBytes(merged));
+  }
+
+  private static JsonNode merge(JsonNode base, JsonNode over) {
+    if (!(base instanceof ObjectNode b) || !over.isObject()) {
+      return over;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      b.set(e.getKey(), b.has(e.getKey()) ? merge(b.get(e.getKey()), e.getValue()) : e.getValue());
+    }
+    return b;
+  }
+
+  private void keepSetVariables(JsonNode defaults, JsonNode target) {
+    if (defaults instanceof ObjectNode d && target instanceof ObjectNode t) {
+      d.fields().forEachRemaining(e -> keep(e.getValue(), t.get(e.getKey()), v -> t.set(e.getKey(), v)));
+    } else if (defaults instanceof ArrayNode d && target instanceof ArrayNode t) {
+      for (int i = 0; i < Math.min(d.size(), t.size()); i++) {
+        int at = i;
+        keep(d.get(i), t.get(i), v -> t.set(at, v));
+      }
+    }
+  }
+
+  private void keep(JsonNode bundled, JsonNode current, java.util.function.Consumer<JsonNode> set) {
+    Matcher m = VARIABLE.matcher(bundled.asText());
+    if (bundled.isTextual() && m.matches() && isSet.test(m.group(1))) {
+      set.accept(bundled);
+    } else if (current != null) {
+      keepSetVariables(bundled, current);
+    }
+  }
+}
