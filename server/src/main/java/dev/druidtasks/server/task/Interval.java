@@ -2,8 +2,18 @@ package dev.druidtasks.server.task;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+import org.joda.time.IllegalFieldValueException;
+import org.joda.time.Period;
 import org.joda.time.chrono.ISOChronology;
+import org.joda.time.format.ISOPeriodFormat;
 import org.joda.time.format.DateTimeFormatter;
 import org.joda.time.format.ISODateTimeFormat;
 
@@ -66,13 +76,24 @@ public record Interval(Instant start, Instant end) {
     if (at <= 0 || at == text.length() - 1 || text.indexOf(separator, at + 1) >= 0) {
       throw new IllegalArgumentException("Invalid interval [" + text + "]: expected start" + separator + "end");
     }
+    String a = text.substring(0, at).trim();
+    String b = text.substring(at + 1).trim();
     try {
-      org.joda.time.Interval parsed = new org.joda.time.Interval(
-          text.substring(0, at).trim() + "/" + text.substring(at + 1).trim(), ISOChronology.getInstanceUTC());
-      return new Interval(Instant.ofEpochMilli(parsed.getStartMillis()), Instant.ofEpochMilli(parsed.getEndMillis()));
-    } catch (IllegalArgumentException | ArithmeticException e) {
+      if (a.startsWith("P")) {
+        Instant end = parseInstant(b);
+        return new Interval(shift(end, a, -1), end);
+      }
+      Instant start = parseInstant(a);
+      return new Interval(start, b.startsWith("P") ? shift(start, b, 1) : parseInstant(b));
+    } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
       throw new IllegalArgumentException("Invalid interval [" + text + "]: " + e.getMessage());
     }
+  }
+
+  /** Moves {@code t} by an ISO-8601 period such as {@code P1D} or {@code P1DT12H}, forward or back. */
+  private static Instant shift(Instant t, String period, int sign) {
+    Period p = ISOPeriodFormat.standard().parsePeriod(period);
+    return Instant.ofEpochMilli(new DateTime(t.toEpochMilli(), DateTimeZone.UTC).withPeriodAdded(p, sign).getMillis());
   }
 
   /** An interval in JSON: {@code start/end}; a wrong one names the field it is in. */
@@ -87,7 +108,18 @@ public record Interval(Instant start, Instant end) {
 
   /** ISO-8601 instant, date-time or date, in UTC unless an offset is given. */
   public static Instant parseInstant(String s) {
-    return Instant.ofEpochMilli(INSTANT.parseMillis(s.trim()));
+    String t = s.trim();
+    try {
+      return Instant.ofEpochMilli(INSTANT.parseMillis(t));
+    } catch (IllegalFieldValueException e) {
+      // Joda's years end at about ±292 million; Druid's clients may send java.time's wider ones
+      try {
+        return OffsetDateTime.parse(t).toInstant();
+      } catch (DateTimeException notOffset) {
+        return t.contains("T") ? LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)
+            : LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
+    }
   }
 
   @JsonValue
