@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.spec.IndexSpec;
@@ -55,7 +54,6 @@ public final class IndexTaskType implements TaskType {
     return Map.of(PathConfinement.class, confinement);
   }
 
-  @JsonPropertyOrder({"type", "id", "groupId", "resource", "spec", "context", "dataSource"})
   record IndexTask(
       String type,
       String id,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskIds;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code spec.dataSchema}: what the rows become. */
-@JsonPropertyOrder({"dataSource", "timestampSpec", "dimensionsSpec", "metricsSpec", "granularitySpec", "transformSpec"})
 public record DataSchema(
     String dataSource,
     TimestampSpec timestampSpec,
@@ -53,7 +51,6 @@ public record DataSchema(
   }
 
   /** {@code timestampSpec}: the column, its format, and the time to use when a row has none (or null). */
-  @JsonPropertyOrder({"column", "format", "missingValue"})
   public record TimestampSpec(String column, String format, @JsonInclude(JsonInclude.Include.ALWAYS) Object missingValue,
       @JsonIgnore Long missingValueMillis, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {
     public TimestampSpec {
@@ -76,7 +73,6 @@ public record DataSchema(
   }
 
   /** {@code transformSpec}: a row filter; expression transforms are not supported. */
-  @JsonPropertyOrder({"filter", "transforms"})
   public record TransformSpec(@JsonInclude(JsonInclude.Include.ALWAYS) RowFilter filter, List<Object> transforms,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {
     public TransformSpec {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.druidtasks.server.task.InvalidField;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.TreeSet;
  * {@code dimensionsSpec}: the explicit dimensions and, when none are given or discovery is on, every
  * other column not excluded. Druid writes back the exclusions it computes (time columns, metrics).
  */
-@JsonPropertyOrder({"dimensions", "dimensionExclusions", "includeAllDimensions", "useSchemaDiscovery"})
 public record DimensionsSpec(
     List<DimensionSchema> dimensions,
     List<String> dimensionExclusions,
@@ -83,7 +81,6 @@ public record DimensionsSpec(
   }
 
   /** One dimension: a name, or an object with its {@code type} (string, long, float, double, auto, json). */
-  @JsonPropertyOrder({"type", "name", "multiValueHandling", "createBitmapIndex"})
   public record DimensionSchema(String type, String name, String multiValueHandling, Boolean createBitmapIndex,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {
     public static final List<String> TYPES = List.of("string", "long", "float", "double", "auto", "json");

@@ -3,7 +3,6 @@ package dev.druidtasks.server.ingest.spec;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import java.util.TreeSet;
  * {@code granularitySpec} ({@code uniform}); {@code chunks} are the intervals cut into
  * segment-granularity buckets, sorted, empty when no intervals were given.
  */
-@JsonPropertyOrder({"type", "segmentGranularity", "queryGranularity", "rollup", "intervals"})
 public record GranularitySpec(
     String type,
     Granularity segmentGranularity,

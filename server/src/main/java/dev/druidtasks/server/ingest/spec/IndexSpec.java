@@ -2,12 +2,10 @@ package dev.druidtasks.server.ingest.spec;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.druidtasks.server.task.InvalidField;
 import java.util.Map;
 
 /** The {@code spec} of an {@code index_parallel} or {@code index} task, as Druid stores it. */
-@JsonPropertyOrder({"dataSchema", "ioConfig", "tuningConfig"})
 public record IndexSpec(DataSchema dataSchema, IoConfig ioConfig, TuningConfig tuningConfig,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {
   public IndexSpec {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.druidtasks.server.task.InvalidField;
@@ -22,7 +21,6 @@ import java.util.Map;
 public sealed interface InputFormatSpec {
   String type();
 
-  @JsonPropertyOrder({"type", "keepNullColumns", "assumeNewlineDelimited", "useJsonNodeReader"})
   record Json(String type, Boolean keepNullColumns, Boolean assumeNewlineDelimited, Boolean useJsonNodeReader,
       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> flattenSpec,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements InputFormatSpec {
@@ -37,7 +35,6 @@ public sealed interface InputFormatSpec {
   }
 
   /** {@code csv} (quoted fields allowed, always ',') and {@code tsv} (a plain split on {@code delimiter}). */
-  @JsonPropertyOrder({"type", "delimiter", "columns", "listDelimiter", "findColumnsFromHeader", "skipHeaderRows"})
   record Delimited(
       String type,
       @JsonInclude(JsonInclude.Include.NON_NULL) String delimiter,

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.druidtasks.server.task.InvalidField;
@@ -30,7 +29,6 @@ public sealed interface InputSourceSpec {
    * Files under {@code baseDir} whose names match {@code filter}, and/or the listed {@code files};
    * {@code directory} and {@code paths} are their real paths, checked against the confinement.
    */
-  @JsonPropertyOrder({"baseDir", "filter", "files"})
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record Local(String baseDir, String filter, List<String> files, @JsonIgnore @JacksonInject PathConfinement confinement,
       @JsonIgnore Path directory, @JsonIgnore List<Path> paths,

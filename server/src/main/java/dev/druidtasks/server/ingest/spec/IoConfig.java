@@ -2,12 +2,10 @@ package dev.druidtasks.server.ingest.spec;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.druidtasks.server.task.InvalidField;
 import java.util.Map;
 
 /** {@code spec.ioConfig}: where rows come from, in what format, and whether they add to what is there. */
-@JsonPropertyOrder({"type", "inputSource", "inputFormat", "appendToExisting", "dropExisting"})
 public record IoConfig(String type, InputSourceSpec inputSource, InputFormatSpec inputFormat, Boolean appendToExisting,
     Boolean dropExisting, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {
   public IoConfig {

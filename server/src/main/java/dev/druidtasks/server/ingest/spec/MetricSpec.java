@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.druidtasks.server.task.InvalidField;
@@ -28,7 +27,6 @@ public sealed interface MetricSpec {
     return null;
   }
 
-  @JsonPropertyOrder({"type", "name"})
   record Count(String type, String name, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown)
       implements MetricSpec {
     public Count {
@@ -36,7 +34,6 @@ public sealed interface MetricSpec {
     }
   }
 
-  @JsonPropertyOrder({"type", "name", "fieldName"})
   record OfField(String type, String name, String fieldName, @JsonInclude(JsonInclude.Include.NON_NULL) Object expression,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements MetricSpec {
     public OfField {

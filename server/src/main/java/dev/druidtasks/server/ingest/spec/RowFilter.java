@@ -8,7 +8,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.druidtasks.server.task.InvalidField;
-import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Druid's {@code transformSpec.filter}: which rows to keep. A column holds a list of values (a
  * multi-value column matches when any value does; a missing or null column is an empty list).
- * Each filter type is a record that writes back what was given; unknown fields are kept.
+ * Each filter type is a record that writes back what was given, unknown fields included.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -48,27 +47,38 @@ public sealed interface RowFilter {
 
   void collectColumns(Set<String> into);
 
+  /** A filter on the values of one column. */
+  sealed interface OnColumn extends RowFilter {
+    String column();
+
+    boolean matchesValues(List<String> values);
+
+    @Override
+    default boolean matches(RowView row) {
+      return matchesValues(row.values(column()));
+    }
+
+    @Override
+    default void collectColumns(Set<String> into) {
+      into.add(column());
+    }
+  }
+
   /** {@code selector}: {@code value} null matches a missing or null column. */
-  record Selector(String dimension, @JsonInclude(JsonInclude.Include.ALWAYS) Object value,
-      @JsonIgnore String text, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+  record Selector(String dimension, @JsonInclude(JsonInclude.Include.ALWAYS) Object value, @JsonIgnore String text,
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Selector {
       InvalidField.required(dimension, "dimension");
       text = scalar(value, "value");
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return matchesValue(row.values(dimension), text);
-    }
+    public String column() { return dimension; }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(dimension);
-    }
+    public boolean matchesValues(List<String> values) { return hasValue(values, text); }
   }
 
   record In(String dimension, List<Object> values, @JsonIgnore Set<String> lookup,
-      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public In {
       InvalidField.required(dimension, "dimension");
       lookup = new HashSet<>();
@@ -77,9 +87,9 @@ public sealed interface RowFilter {
       }
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      List<String> rowValues = row.values(dimension);
+    public String column() { return dimension; }
+
+    public boolean matchesValues(List<String> rowValues) {
       if (rowValues.isEmpty()) {
         return lookup.contains(null);
       }
@@ -90,127 +100,83 @@ public sealed interface RowFilter {
       }
       return false;
     }
-
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(dimension);
-    }
   }
 
   /** {@code bound}: a null bound is unbounded; strict bounds exclude equality. */
   record Bound(String dimension, Object lower, Object upper, Boolean lowerStrict, Boolean upperStrict, String ordering,
       Boolean alphaNumeric, @JsonIgnore Limits limits, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown)
-      implements RowFilter {
+      implements OnColumn {
     public Bound {
       InvalidField.required(dimension, "dimension");
       String order = ordering != null ? ordering : Boolean.TRUE.equals(alphaNumeric) ? "alphanumeric" : "lexicographic";
       limits = new Limits(scalar(lower, "lower"), scalar(upper, "upper"), Boolean.TRUE.equals(lowerStrict),
-          Boolean.TRUE.equals(upperStrict), Ordering.named(order));
+          Boolean.TRUE.equals(upperStrict), Limits.Ordering.named(order));
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return limits.matchAny(row.values(dimension));
-    }
+    public String column() { return dimension; }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(dimension);
-    }
+    public boolean matchesValues(List<String> values) { return limits.matchAny(values); }
   }
 
   /** {@code range}: ordered as strings when {@code matchValueType} is STRING, as numbers otherwise. */
   record Range(String column, String matchValueType, Object lower, Object upper, Boolean lowerOpen, Boolean upperOpen,
-      @JsonIgnore Limits limits, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+      @JsonIgnore Limits limits, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Range {
       InvalidField.required(column, "column");
       limits = new Limits(scalar(lower, "lower"), scalar(upper, "upper"), Boolean.TRUE.equals(lowerOpen),
-          Boolean.TRUE.equals(upperOpen), stringTyped(matchValueType) ? Ordering.LEXICOGRAPHIC : Ordering.NUMERIC);
+          Boolean.TRUE.equals(upperOpen), stringTyped(matchValueType) ? Limits.Ordering.LEXICOGRAPHIC
+          : Limits.Ordering.NUMERIC);
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return limits.matchAny(row.values(column));
-    }
-
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(column);
-    }
+    public boolean matchesValues(List<String> values) { return limits.matchAny(values); }
   }
 
   /** {@code equals}: the value itself, or for numeric types any value equal as a number. */
   record Equals(String column, String matchValueType, Object matchValue, @JsonIgnore String text,
-      @JsonIgnore Limits limits, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+      @JsonIgnore Limits limits, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Equals {
       InvalidField.required(column, "column");
       text = scalar(InvalidField.required(matchValue, "matchValue"), "matchValue");
-      limits = stringTyped(matchValueType) ? null : new Limits(text, text, false, false, Ordering.NUMERIC);
+      limits = stringTyped(matchValueType) ? null : new Limits(text, text, false, false, Limits.Ordering.NUMERIC);
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return limits == null ? matchesValue(row.values(column), text) : limits.matchAny(row.values(column));
-    }
-
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(column);
+    public boolean matchesValues(List<String> values) {
+      return limits == null ? hasValue(values, text) : limits.matchAny(values);
     }
   }
 
-  record IsNull(String column, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+  record IsNull(String column, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public IsNull {
       InvalidField.required(column, "column");
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return matchesValue(row.values(column), null);
-    }
-
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(column);
-    }
+    public boolean matchesValues(List<String> values) { return hasValue(values, null); }
   }
 
   /** {@code like}: SQL's {@code %} and {@code _}, with an optional escape character; the whole value must match. */
   record Like(String dimension, String pattern, String escape, @JsonIgnore Pattern regex,
-      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Like {
       InvalidField.required(dimension, "dimension");
       regex = likePattern(InvalidField.required(pattern, "pattern"), escape);
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return findsIn(row.values(dimension), regex);
-    }
+    public String column() { return dimension; }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(dimension);
-    }
+    public boolean matchesValues(List<String> values) { return findsIn(values, regex); }
   }
 
   /** {@code regex}: the pattern is found in a value. */
   record Regex(String dimension, String pattern, @JsonIgnore Pattern regex,
-      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Regex {
       InvalidField.required(dimension, "dimension");
       regex = Pattern.compile(InvalidField.required(pattern, "pattern"));
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return findsIn(row.values(dimension), regex);
-    }
+    public String column() { return dimension; }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      into.add(dimension);
-    }
+    public boolean matchesValues(List<String> values) { return findsIn(values, regex); }
   }
 
   record And(List<RowFilter> fields, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
@@ -218,7 +184,6 @@ public sealed interface RowFilter {
       InvalidField.required(fields, "fields");
     }
 
-    @Override
     public boolean matches(RowView row) {
       for (RowFilter f : fields) {
         if (!f.matches(row)) {
@@ -228,10 +193,7 @@ public sealed interface RowFilter {
       return true;
     }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      fields.forEach(f -> f.collectColumns(into));
-    }
+    public void collectColumns(Set<String> into) { fields.forEach(f -> f.collectColumns(into)); }
   }
 
   record Or(List<RowFilter> fields, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
@@ -239,7 +201,6 @@ public sealed interface RowFilter {
       InvalidField.required(fields, "fields");
     }
 
-    @Override
     public boolean matches(RowView row) {
       for (RowFilter f : fields) {
         if (f.matches(row)) {
@@ -249,10 +210,7 @@ public sealed interface RowFilter {
       return false;
     }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      fields.forEach(f -> f.collectColumns(into));
-    }
+    public void collectColumns(Set<String> into) { fields.forEach(f -> f.collectColumns(into)); }
   }
 
   record Not(RowFilter field, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
@@ -260,118 +218,21 @@ public sealed interface RowFilter {
       InvalidField.required(field, "field");
     }
 
-    @Override
-    public boolean matches(RowView row) {
-      return !field.matches(row);
-    }
+    public boolean matches(RowView row) { return !field.matches(row); }
 
-    @Override
-    public void collectColumns(Set<String> into) {
-      field.collectColumns(into);
-    }
+    public void collectColumns(Set<String> into) { field.collectColumns(into); }
   }
 
   record True(@JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
-    @Override
-    public boolean matches(RowView row) {
-      return true;
-    }
+    public boolean matches(RowView row) { return true; }
 
-    @Override
     public void collectColumns(Set<String> into) {}
   }
 
   record False(@JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements RowFilter {
-    @Override
-    public boolean matches(RowView row) {
-      return false;
-    }
+    public boolean matches(RowView row) { return false; }
 
-    @Override
     public void collectColumns(Set<String> into) {}
-  }
-
-  /** Bounds of {@code bound}, {@code range} and numeric {@code equals}. */
-  record Limits(String lower, String upper, boolean lowerStrict, boolean upperStrict, Ordering ordering) {
-    boolean matchAny(List<String> values) {
-      for (String v : values) {
-        if (v != null && within(v)) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private boolean within(String v) {
-      if (lower != null) {
-        Integer c = ordering.compare(v, lower);
-        if (c == null || c < 0 || (lowerStrict && c == 0)) {
-          return false;
-        }
-      }
-      if (upper != null) {
-        Integer c = ordering.compare(v, upper);
-        if (c == null || c > 0 || (upperStrict && c == 0)) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
-
-  enum Ordering {
-    LEXICOGRAPHIC, NUMERIC, STRLEN;
-
-    static Ordering named(String name) {
-      return switch (name.toLowerCase(Locale.ROOT)) {
-        case "lexicographic" -> LEXICOGRAPHIC;
-        case "numeric" -> NUMERIC;
-        case "strlen" -> STRLEN;
-        default -> throw InvalidField.of("ordering",
-            ": ordering [" + name + "] is not supported (supported: lexicographic, numeric, strlen)");
-      };
-    }
-
-    /** Compares a row value to a bound; null when the value cannot be ordered this way (never matches). */
-    Integer compare(String value, String bound) {
-      switch (this) {
-        case NUMERIC: {
-          BigDecimal a = number(value);
-          BigDecimal b = number(bound);
-          return a == null || b == null ? null : a.compareTo(b);
-        }
-        case STRLEN: {
-          int c = Integer.compare(value.codePointCount(0, value.length()), bound.codePointCount(0, bound.length()));
-          return c != 0 ? c : compareCodePoints(value, bound);
-        }
-        default:
-          return compareCodePoints(value, bound);
-      }
-    }
-
-    private static BigDecimal number(String s) {
-      try {
-        return new BigDecimal(s.trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-
-    /** Code point order, which is UTF-8 byte order (Druid's lexicographic comparator). */
-    private static int compareCodePoints(String a, String b) {
-      int i = 0;
-      int j = 0;
-      while (i < a.length() && j < b.length()) {
-        int ca = a.codePointAt(i);
-        int cb = b.codePointAt(j);
-        if (ca != cb) {
-          return Integer.compare(ca, cb);
-        }
-        i += Character.charCount(ca);
-        j += Character.charCount(cb);
-      }
-      return Integer.compare(a.length() - i, b.length() - j);
-    }
   }
 
   private static boolean stringTyped(String matchValueType) {
@@ -386,16 +247,8 @@ public sealed interface RowFilter {
     return value == null ? null : String.valueOf(value);
   }
 
-  private static boolean matchesValue(List<String> values, String value) {
-    if (values.isEmpty()) {
-      return value == null;
-    }
-    for (String v : values) {
-      if (value == null ? v == null : value.equals(v)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hasValue(List<String> values, String value) {
+    return values.isEmpty() ? value == null : values.contains(value);
   }
 
   private static boolean findsIn(List<String> values, Pattern pattern) {
@@ -414,12 +267,8 @@ public sealed interface RowFilter {
       char c = like.charAt(i);
       if (esc != 0 && c == esc && i + 1 < like.length()) {
         regex.append(Pattern.quote(String.valueOf(like.charAt(++i))));
-      } else if (c == '%') {
-        regex.append(".*");
-      } else if (c == '_') {
-        regex.append('.');
       } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
+        regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
       }
     }
     return Pattern.compile(regex.append('$').toString(), Pattern.DOTALL);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.druidtasks.server.task.InvalidField;
@@ -17,13 +16,6 @@ import java.util.Map;
  * ({@code splitHintSpec}, {@code maxNumConcurrentSubTasks}, …) are filled for {@code index_parallel}
  * only (see {@link #forTask}). Only dynamic partitioning is supported.
  */
-@JsonPropertyOrder({"type", "maxRowsPerSegment", "appendableIndexSpec", "maxRowsInMemory", "maxBytesInMemory",
-    "skipBytesInMemoryOverheadCheck", "maxTotalRows", "numShards", "splitHintSpec", "partitionsSpec", "indexSpec",
-    "indexSpecForIntermediatePersists", "maxPendingPersists", "forceGuaranteedRollup", "reportParseExceptions",
-    "pushTimeout", "segmentWriteOutMediumFactory", "maxNumConcurrentSubTasks", "maxRetry", "taskStatusCheckPeriodMs",
-    "chatHandlerTimeout", "chatHandlerNumRetries", "maxNumSegmentsToMerge", "totalNumMergeTasks", "logParseExceptions",
-    "maxParseExceptions", "maxSavedParseExceptions", "maxColumnsToMerge", "awaitSegmentAvailabilityTimeoutMillis",
-    "maxAllowedLockCount", "partitionDimensions"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TuningConfig(
     String type,
@@ -172,7 +164,6 @@ public record TuningConfig(
   }
 
   /** {@code partitionsSpec}: {@code dynamic} only. */
-  @JsonPropertyOrder({"type", "maxRowsPerSegment", "maxTotalRows"})
   public record PartitionsSpec(String type, Long maxRowsPerSegment,
       @JsonInclude(JsonInclude.Include.ALWAYS) Long maxTotalRows,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {

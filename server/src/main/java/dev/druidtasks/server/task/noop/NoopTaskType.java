@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
@@ -35,7 +34,6 @@ public final class NoopTaskType implements TaskType {
     return Noop.class;
   }
 
-  @JsonPropertyOrder({"type", "id", "dataSource", "runTime", "isReadyTime", "groupId", "resource", "context"})
   record Noop(
       String type,
       String id,
