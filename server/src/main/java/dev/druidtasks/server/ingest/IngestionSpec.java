@@ -15,7 +15,6 @@ import dev.druidtasks.server.task.Interval;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** A validated native batch ingestion spec, as the run needs it (the stored payload is {@link IndexSpec}). */
@@ -35,12 +34,6 @@ public record IngestionSpec(
     metrics = List.copyOf(metrics);
   }
 
-  private static final Map<String, AggregatorKind> AGGREGATORS = Map.of("count", AggregatorKind.COUNT,
-      "longSum", AggregatorKind.LONG_SUM, "longMin", AggregatorKind.LONG_MIN, "longMax", AggregatorKind.LONG_MAX,
-      "doubleSum", AggregatorKind.DOUBLE_SUM, "doubleMin", AggregatorKind.DOUBLE_MIN, "doubleMax",
-      AggregatorKind.DOUBLE_MAX, "floatSum", AggregatorKind.DOUBLE_SUM, "floatMin", AggregatorKind.DOUBLE_MIN,
-      "floatMax", AggregatorKind.DOUBLE_MAX);
-
   /** What a run of {@code spec} needs, from its bound JSON. */
   static IngestionSpec of(IndexSpec spec) {
     DataSchema schema = spec.dataSchema();
@@ -55,8 +48,7 @@ public record IngestionSpec(
     List<Dimension> explicit = dims.dimensions().stream().map(d -> new Dimension(d.name(),
         d.type().equals("json") ? DimensionType.AUTO : DimensionType.valueOf(d.type().toUpperCase(Locale.ROOT)),
         MultiValueHandling.valueOf(d.multiValueHandling()))).toList();
-    List<Metric> metrics = schema.metricsSpec().stream()
-        .map(m -> new Metric(AGGREGATORS.get(m.type()), m.name(), m.fieldName())).toList();
+    List<Metric> metrics = schema.metricsSpec().stream().map(m -> new Metric(kind(m), m.name(), m.fieldName())).toList();
     GranularitySpec g = schema.granularitySpec();
     TuningConfig t = spec.tuningConfig();
     long bytes = t.maxBytesInMemory() == 0 ? Runtime.getRuntime().maxMemory() / 6
@@ -68,6 +60,13 @@ public record IngestionSpec(
         schema.transformSpec().filter(), input(spec.ioConfig().inputSource()), format(spec.ioConfig().inputFormat()),
         spec.ioConfig().appendToExisting(), new Tuning(t.effectiveMaxRowsPerSegment(), t.maxRowsInMemory(), bytes,
             t.maxParseExceptions(), t.maxSavedParseExceptions().intValue(), t.logParseExceptions()));
+  }
+
+  /** {@code count}, or {@code long|double|float} + {@code Sum|Min|Max} (floats are summed as doubles). */
+  private static AggregatorKind kind(MetricSpec m) {
+    String type = m.type();
+    return type.equals("count") ? AggregatorKind.COUNT : AggregatorKind.valueOf((type.startsWith("long") ? "LONG_"
+        : "DOUBLE_") + type.substring(type.length() - 3).toUpperCase(Locale.ROOT));
   }
 
   private static InputSource input(InputSourceSpec source) {
