@@ -33,8 +33,8 @@ public record Granularity(Unit unit, long amount, @JsonValue Object json) {
   private static final long DAY = 24 * HOUR;
   /** 1970-01-05, the first Monday after the epoch: ISO weeks start on Mondays. */
   private static final long MONDAY_EPOCH_DAY = 4;
-  static final long ETERNITY_START = Interval.ETERNITY.start().toEpochMilli();
-  static final long ETERNITY_END = Interval.ETERNITY.end().toEpochMilli();
+  private static final long ETERNITY_START = Interval.ETERNITY.start().toEpochMilli();
+  private static final long ETERNITY_END = Interval.ETERNITY.end().toEpochMilli();
 
   private static final Map<String, Long> STANDARD_MILLIS = Map.of("SECOND", SECOND, "MINUTE", MINUTE,
       "FIVE_MINUTE", 5 * MINUTE, "TEN_MINUTE", 10 * MINUTE, "FIFTEEN_MINUTE", 15 * MINUTE, "THIRTY_MINUTE", 30 * MINUTE,

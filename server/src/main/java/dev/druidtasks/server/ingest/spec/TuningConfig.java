@@ -51,8 +51,8 @@ public record TuningConfig(
     List<Object> partitionDimensions,
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Long targetPartitionSize,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) {
-  public static final long DEFAULT_MAX_ROWS_PER_SEGMENT = 5_000_000;
-  public static final long DEFAULT_MAX_ROWS_IN_MEMORY = 1_000_000;
+  private static final long DEFAULT_MAX_ROWS_PER_SEGMENT = 5_000_000;
+  private static final long DEFAULT_MAX_ROWS_IN_MEMORY = 1_000_000;
   private static final String FIELD = "spec.tuningConfig";
 
   public TuningConfig {
