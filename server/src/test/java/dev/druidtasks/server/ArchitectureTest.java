@@ -46,6 +46,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSpecKnowsNotTheRun() {
+    noClasses().that().resideInAPackage("dev.druidtasks.server.ingest.spec..")
+        .should().dependOnClassesThat().resideInAPackage("dev.druidtasks.server.ingest")
+        .check(classes);
+  }
+
+  @Test
   void sqlStaysInTheStore() {
     noClasses().that().resideOutsideOfPackage("dev.druidtasks.server.store..")
         .and().resideOutsideOfPackage("dev.druidtasks.server.app..")

@@ -1,7 +1,6 @@
 package dev.druidtasks.server.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.store.ClaimedTask;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.ErrorMessages;
@@ -161,7 +160,7 @@ public final class TaskWorker {
     try {
       log.info("Running task[" + claimed.id() + "] on worker[" + workerId + "]");
       log.flush();
-      Task task = registry.read((ObjectNode) json.readTree(claimed.payloadJson()));
+      Task task = registry.read(claimed.payloadJson());
       Files.createDirectories(exec.workDir());
       result = task.run(exec);
     } catch (Throwable t) {

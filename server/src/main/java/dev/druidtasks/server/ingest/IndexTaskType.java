@@ -1,22 +1,32 @@
 package dev.druidtasks.server.ingest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidtasks.server.task.InvalidTaskException;
+import dev.druidtasks.server.ingest.spec.IndexSpec;
+import dev.druidtasks.server.ingest.spec.PathConfinement;
+import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskExecution;
+import dev.druidtasks.server.task.TaskIds;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskType;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Druid's native batch ingestion: {@code index_parallel} and {@code index} (one type object each; they
- * differ only in the defaults their stored payload shows). Runs in one thread, as
+ * Druid's native batch ingestion: {@code index_parallel} and {@code index} (one task class for both;
+ * they differ only in the tuning defaults their stored payload shows). Runs in one thread, as
  * {@code index_parallel} does with {@code maxNumConcurrentSubTasks: 1}.
  */
 public final class IndexTaskType implements TaskType {
+  private static final ObjectMapper CONTEXT = new ObjectMapper();
+
   private final String name;
   private final PathConfinement confinement;
 
@@ -26,7 +36,7 @@ public final class IndexTaskType implements TaskType {
       throw new IllegalArgumentException("Not a native batch task type: " + name);
     }
     this.name = name;
-    this.confinement = new PathConfinement(config);
+    this.confinement = new PathConfinement(config.allowedRoots(), config.deniedRoots(), config.workingDirectory());
   }
 
   @Override
@@ -35,39 +45,45 @@ public final class IndexTaskType implements TaskType {
   }
 
   @Override
-  public Task read(ObjectNode payload) throws InvalidTaskException {
-    IngestionSpec spec = new IngestionSpecReader(name, confinement).read(payload);
-    return new IndexTask(name, payload, spec, confinement);
+  public Class<? extends Task> taskClass() {
+    return IndexTask.class;
   }
 
   @Override
-  public String dataSourceField() {
-    return "spec.dataSchema.dataSource";
+  public Map<Class<?>, Object> injectables() {
+    return Map.of(PathConfinement.class, confinement);
   }
 
-  @Override
-  public String dataSourceOf(ObjectNode payload) {
-    JsonNode ds = payload.path("spec").path("dataSchema").path("dataSource");
-    return ds.isTextual() && !ds.asText().isEmpty() ? ds.asText() : "none";
-  }
-
-  private record IndexTask(String type, ObjectNode payload, IngestionSpec spec, PathConfinement confinement)
-      implements Task {
-    @Override
-    public String dataSource() {
-      return spec.dataSource();
+  record IndexTask(
+      String type,
+      String id,
+      String groupId,
+      Resource resource,
+      IndexSpec spec,
+      Map<String, Object> context,
+      String dataSource,
+      @JsonIgnore @JacksonInject Clock clock,
+      @JsonIgnore @JacksonInject PathConfinement confinement,
+      @JsonIgnore IngestionSpec ingestion,
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements Task {
+    IndexTask {
+      spec = InvalidField.required(spec, "spec").forTask(type);
+      dataSource = spec.dataSchema().dataSource();
+      id = id == null ? TaskIds.generate(type, dataSource, clock.instant()) : TaskIds.validate(id);
+      groupId = groupId == null ? id : TaskIds.validate(groupId);
+      resource = Resource.of(resource, id);
+      context = Task.contextWithDefaults(context);
+      ingestion = IngestionSpec.of(spec);
     }
 
     @Override
     public List<Interval> lockIntervals() {
-      return spec.granularity().chunks();
+      return ingestion.granularity().chunks();
     }
 
     @Override
     public TaskResult run(TaskExecution execution) {
-      JsonNode context = payload.path("context");
-      return new IngestionRun(id(), spec, confinement, execution,
-          context.isObject() ? (ObjectNode) context : JsonNodeFactory.instance.objectNode()).run();
+      return new IngestionRun(id, ingestion, confinement, execution, CONTEXT.<ObjectNode>valueToTree(context)).run();
     }
   }
 }

@@ -23,8 +23,4 @@ public record IngestConfig(List<Path> allowedRoots, List<Path> deniedRoots, Path
   public static IngestConfig under(Path workingDirectory) {
     return new IngestConfig(List.of(workingDirectory), List.of(), workingDirectory);
   }
-
-  public boolean localInputEnabled() {
-    return !allowedRoots.isEmpty();
-  }
 }

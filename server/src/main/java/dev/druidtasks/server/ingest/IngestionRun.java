@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,12 +1,24 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.DataSchema;
+import dev.druidtasks.server.ingest.spec.DimensionsSpec;
+import dev.druidtasks.server.ingest.spec.Granularity;
+import dev.druidtasks.server.ingest.spec.GranularitySpec;
+import dev.druidtasks.server.ingest.spec.IndexSpec;
+import dev.druidtasks.server.ingest.spec.InputFormatSpec;
+import dev.druidtasks.server.ingest.spec.InputSourceSpec;
+import dev.druidtasks.server.ingest.spec.MetricSpec;
+import dev.druidtasks.server.ingest.spec.RowFilter;
+import dev.druidtasks.server.ingest.spec.TuningConfig;
+import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** A validated native batch ingestion spec, as the run needs it (the stored payload keeps Druid's shape). */
-record IngestionSpec(
+/** A validated native batch ingestion spec, as the run needs it (the stored payload is {@link IndexSpec}). */
+public record IngestionSpec(
     String dataSource,
     TimestampColumn timestamp,
     Dimensions dimensions,
@@ -18,34 +30,83 @@ record IngestionSpec(
     boolean appendToExisting,
     Tuning tuning) {
 
-  IngestionSpec {
+  public IngestionSpec {
     metrics = List.copyOf(metrics);
   }
 
+  /** What a run of {@code spec} needs, from its bound JSON. */
+  static IngestionSpec of(IndexSpec spec) {
+    DataSchema schema = spec.dataSchema();
+    DataSchema.TimestampSpec ts = schema.timestampSpec();
+    TimestampFormat format;
+    try {
+      format = TimestampFormat.of(ts.format());
+    } catch (IllegalArgumentException e) {
+      throw InvalidField.message("Field [spec.dataSchema.timestampSpec.format]: " + e.getMessage());
+    }
+    DimensionsSpec dims = schema.dimensionsSpec();
+    List<Dimension> explicit = dims.dimensions().stream().map(d -> new Dimension(d.name(),
+        d.type().equals("json") ? DimensionType.AUTO : DimensionType.valueOf(d.type().toUpperCase(Locale.ROOT)),
+        MultiValueHandling.valueOf(d.multiValueHandling()))).toList();
+    List<Metric> metrics = schema.metricsSpec().stream().map(m -> new Metric(kind(m), m.name(), m.fieldName())).toList();
+    GranularitySpec g = schema.granularitySpec();
+    TuningConfig t = spec.tuningConfig();
+    long bytes = t.maxBytesInMemory() == 0 ? Runtime.getRuntime().maxMemory() / 6
+        : t.maxBytesInMemory() < 0 ? Long.MAX_VALUE : t.maxBytesInMemory();
+    return new IngestionSpec(schema.dataSource(), new TimestampColumn(ts.column(), format, ts.missingValueMillis()),
+        new Dimensions(explicit, Set.copyOf(dims.dimensionExclusions()), dims.discovers(),
+            dims.useSchemaDiscovery() ? DimensionType.AUTO : DimensionType.STRING),
+        metrics, new Granularities(g.segmentGranularity(), g.queryGranularity(), g.rollup(), g.intervals(), g.chunks()),
+        schema.transformSpec().filter(), input(spec.ioConfig().inputSource()), format(spec.ioConfig().inputFormat()),
+        spec.ioConfig().appendToExisting(), new Tuning(t.effectiveMaxRowsPerSegment(), t.maxRowsInMemory(), bytes,
+            t.maxParseExceptions(), t.maxSavedParseExceptions().intValue(), t.logParseExceptions()));
+  }
+
+  /** {@code count}, or {@code long|double|float} + {@code Sum|Min|Max} (floats are summed as doubles). */
+  private static AggregatorKind kind(MetricSpec m) {
+    String type = m.type();
+    return type.equals("count") ? AggregatorKind.COUNT : AggregatorKind.valueOf((type.startsWith("long") ? "LONG_"
+        : "DOUBLE_") + type.substring(type.length() - 3).toUpperCase(Locale.ROOT));
+  }
+
+  private static InputSource input(InputSourceSpec source) {
+    return source instanceof InputSourceSpec.Local local
+        ? new LocalInput(local.directory(), local.filter(), local.paths())
+        : new InlineInput(((InputSourceSpec.Inline) source).data());
+  }
+
+  private static InputFormat format(InputFormatSpec format) {
+    if (format instanceof InputFormatSpec.Delimited d) {
+      return new DelimitedFormat(d.type().equals("csv"), InputFormatSpec.Delimited.separator(d.type(), d.delimiter()),
+          d.columns(), d.findColumnsFromHeader(), d.skipHeaderRows(), d.listDelimiter());
+    }
+    return new JsonFormat();
+  }
+
   /** {@code timestampSpec}: the column, its format, and the time to use when a row has none (or null). */
-  record TimestampColumn(String column, TimestampFormat format, Long missingValueMillis) {}
+  public record TimestampColumn(String column, TimestampFormat format, Long missingValueMillis) {}
 
-  enum DimensionType { STRING, LONG, FLOAT, DOUBLE, AUTO }
+  public enum DimensionType { STRING, LONG, FLOAT, DOUBLE, AUTO }
 
-  enum MultiValueHandling { SORTED_ARRAY, SORTED_SET, ARRAY }
+  public enum MultiValueHandling { SORTED_ARRAY, SORTED_SET, ARRAY }
 
-  record Dimension(String name, DimensionType type, MultiValueHandling multiValueHandling) {}
+  public record Dimension(String name, DimensionType type, MultiValueHandling multiValueHandling) {}
 
   /**
    * {@code dimensionsSpec}: the explicit dimensions and, when {@code discover} is set, every other
    * column not in {@code exclusions} as a dimension of {@code discoveredType}.
    */
-  record Dimensions(List<Dimension> explicit, Set<String> exclusions, boolean discover, DimensionType discoveredType) {
-    Dimensions {
+  public record Dimensions(List<Dimension> explicit, Set<String> exclusions, boolean discover, DimensionType discoveredType) {
+    public Dimensions {
       explicit = List.copyOf(explicit);
       exclusions = Set.copyOf(exclusions);
     }
   }
 
-  enum AggregatorKind {
+  public enum AggregatorKind {
     COUNT(false), LONG_SUM(false), LONG_MIN(false), LONG_MAX(false), DOUBLE_SUM(true), DOUBLE_MIN(true), DOUBLE_MAX(true);
 
-    final boolean floating;
+    public final boolean floating;
 
     AggregatorKind(boolean floating) {
       this.floating = floating;
@@ -53,50 +114,50 @@ record IngestionSpec(
   }
 
   /** One {@code metricsSpec} entry; {@code fieldName} is null for {@code count}. */
-  record Metric(AggregatorKind kind, String name, String fieldName) {}
+  public record Metric(AggregatorKind kind, String name, String fieldName) {}
 
   /**
    * {@code granularitySpec}; {@code chunks} are the intervals cut into segment-granularity buckets,
    * empty when no intervals were given.
    */
-  record Granularities(Granularity segment, Granularity query, boolean rollup, List<Interval> intervals, List<Interval> chunks) {
-    Granularities {
+  public record Granularities(Granularity segment, Granularity query, boolean rollup, List<Interval> intervals, List<Interval> chunks) {
+    public Granularities {
       intervals = List.copyOf(intervals);
       chunks = List.copyOf(chunks);
     }
   }
 
-  sealed interface InputSource permits LocalInput, InlineInput {}
+  public sealed interface InputSource permits LocalInput, InlineInput {}
 
   /** {@code local}: files under {@code baseDir} whose names match {@code filter}, and/or listed {@code files}. */
-  record LocalInput(Path baseDir, String filter, List<Path> files) implements InputSource {
-    LocalInput {
+  public record LocalInput(Path baseDir, String filter, List<Path> files) implements InputSource {
+    public LocalInput {
       files = List.copyOf(files);
     }
   }
 
   /** {@code inline}: the rows are in the spec. */
-  record InlineInput(String data) implements InputSource {}
+  public record InlineInput(String data) implements InputSource {}
 
-  sealed interface InputFormat permits JsonFormat, DelimitedFormat {}
+  public sealed interface InputFormat permits JsonFormat, DelimitedFormat {}
 
-  record JsonFormat() implements InputFormat {}
+  public record JsonFormat() implements InputFormat {}
 
   /** {@code csv} (quoted fields allowed) and {@code tsv} (plain split on the delimiter). */
-  record DelimitedFormat(
+  public record DelimitedFormat(
       boolean quoted,
       String delimiter,
       List<String> columns,
       boolean findColumnsFromHeader,
       int skipHeaderRows,
       String listDelimiter) implements InputFormat {
-    DelimitedFormat {
+    public DelimitedFormat {
       columns = List.copyOf(columns);
     }
   }
 
   /** The {@code tuningConfig} settings the run uses. */
-  record Tuning(
+  public record Tuning(
       int maxRowsPerSegment,
       long maxRowsInMemory,
       long maxBytesInMemory,

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
 import dev.druidtasks.server.ingest.IngestionSpec.InputSource;
 import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.Granularity;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -105,7 +105,15 @@ public interface TaskDao {
    */
   @Transaction
   default boolean promoteToPending(WaitingTask t, Instant now) {
-    return locks().lockAll(t, now) && markPending(t.id()) == 1;
+    if (!locks().lockAll(t, now)) {
+      return false;
+    }
+    if (markPending(t.id()) == 1) {
+      return true;
+    }
+    // shut down since it was read as waiting: a task that is over holds no lock
+    locks().release(t.id());
+    return false;
   }
 
   @SqlQuery("SELECT id FROM tasks WHERE state = 'PENDING' ORDER BY created_time, id LIMIT :limit"

@@ -1,13 +1,21 @@
 package dev.druidtasks.server.task;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.Period;
-import java.time.Duration;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+import org.joda.time.IllegalFieldValueException;
+import org.joda.time.Period;
+import org.joda.time.chrono.ISOChronology;
+import org.joda.time.format.ISOPeriodFormat;
+import org.joda.time.format.DateTimeFormatter;
+import org.joda.time.format.ISODateTimeFormat;
 
 /** A half-open time range [start, end), as Druid writes it: {@code 2015-09-12/2015-09-13}. */
 public record Interval(Instant start, Instant end) {
@@ -18,8 +26,8 @@ public record Interval(Instant start, Instant end) {
    */
   public static final Interval ETERNITY =
       new Interval(Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999Z"));
-  /** Joda-Time (Druid's clients) writes years past 9999 without the '+' that ISO-8601 asks for. */
-  private static final java.util.regex.Pattern UNSIGNED_LONG_YEAR = java.util.regex.Pattern.compile("^\\d{5,}-");
+  private static final DateTimeFormatter INSTANT =
+      ISODateTimeFormat.dateTimeParser().withChronology(ISOChronology.getInstanceUTC());
 
   public Interval {
     if (start.isAfter(end)) {
@@ -57,7 +65,8 @@ public record Interval(Instant start, Instant end) {
 
   /**
    * Parses {@code start/end}, {@code start/period} or {@code period/end} with the given separator
-   * ('/' in bodies, '_' in the createdTimeInterval query parameter).
+   * ('/' in bodies, '_' in the createdTimeInterval query parameter), as Druid does: ISO-8601 in
+   * UTC unless an offset is given.
    */
   public static Interval parse(String text, char separator) {
     if (text == null || text.isBlank()) {
@@ -72,70 +81,48 @@ public record Interval(Instant start, Instant end) {
     try {
       if (a.startsWith("P")) {
         Instant end = parseInstant(b);
-        return new Interval(minus(end, a), end);
+        return new Interval(shift(end, a, -1), end);
       }
       Instant start = parseInstant(a);
-      if (b.startsWith("P")) {
-        return new Interval(start, plus(start, b));
-      }
-      return new Interval(start, parseInstant(b));
-    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return new Interval(start, b.startsWith("P") ? shift(start, b, 1) : parseInstant(b));
+    } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
       throw new IllegalArgumentException("Invalid interval [" + text + "]: " + e.getMessage());
     }
   }
 
-  /** ISO-8601 instant, date-time without zone (UTC), or date (midnight UTC). */
+  /** Moves {@code t} by an ISO-8601 period such as {@code P1D} or {@code P1DT12H}, forward or back. */
+  private static Instant shift(Instant t, String period, int sign) {
+    Period p = ISOPeriodFormat.standard().parsePeriod(period);
+    return Instant.ofEpochMilli(new DateTime(t.toEpochMilli(), DateTimeZone.UTC).withPeriodAdded(p, sign).getMillis());
+  }
+
+  /** An interval in JSON: {@code start/end}; a wrong one names the field it is in. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  static Interval fromJson(String text) {
+    try {
+      return parse(text, '/');
+    } catch (IllegalArgumentException e) {
+      throw InvalidField.of("", ": [" + text + "] is not an ISO-8601 interval");
+    }
+  }
+
+  /** ISO-8601 instant, date-time or date, in UTC unless an offset is given. */
   public static Instant parseInstant(String s) {
     String t = s.trim();
-    if (UNSIGNED_LONG_YEAR.matcher(t).find()) {
-      t = "+" + t;
-    }
     try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException ignored) {
-      // try the shorter forms below
+      return Instant.ofEpochMilli(INSTANT.parseMillis(t));
+    } catch (IllegalFieldValueException e) {
+      // Joda's years end at about ±292 million; Druid's clients may send java.time's wider ones
+      try {
+        return OffsetDateTime.parse(t).toInstant();
+      } catch (DateTimeException notOffset) {
+        return t.contains("T") ? LocalDateTime.parse(t).toInstant(ZoneOffset.UTC)
+            : LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+      }
     }
-    try {
-      return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException ignored) {
-      // try a plain date
-    }
-    if (t.matches("\\d{4}")) {
-      return LocalDate.of(Integer.parseInt(t), 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-    if (t.matches("\\d{4}-\\d{2}")) {
-      return LocalDate.parse(t + "-01").atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-    if (t.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}")) {
-      return LocalDateTime.parse(t + ":00").toInstant(ZoneOffset.UTC);
-    }
-    return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 
-  private static Instant plus(Instant t, String iso) {
-    return shift(t, iso, 1);
-  }
-
-  private static Instant minus(Instant t, String iso) {
-    return shift(t, iso, -1);
-  }
-
-  /** Moves {@code t} by an ISO-8601 period such as {@code P1D} or {@code P1DT12H}, forward or back. */
-  private static Instant shift(Instant t, String iso, int sign) {
-    int tAt = iso.indexOf('T');
-    var odt = t.atOffset(ZoneOffset.UTC);
-    String datePart = tAt < 0 ? iso : iso.substring(0, tAt);
-    if (datePart.length() > 1) {
-      Period p = Period.parse(datePart);
-      odt = odt.plus(sign > 0 ? p : p.negated());
-    }
-    if (tAt >= 0) {
-      Duration d = Duration.parse("PT" + iso.substring(tAt + 1));
-      odt = odt.plus(sign > 0 ? d : d.negated());
-    }
-    return odt.toInstant();
-  }
-
+  @JsonValue
   @Override
   public String toString() {
     return Timestamps.format(start) + "/" + Timestamps.format(end);

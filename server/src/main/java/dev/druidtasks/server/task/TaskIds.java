@@ -14,28 +14,26 @@ public final class TaskIds {
 
   private TaskIds() {}
 
-  /** @throws InvalidTaskException naming what is wrong with the id */
-  public static void validate(String id) throws InvalidTaskException {
-    String problem = problem(id);
+  /** The id, when acceptable. */
+  public static String validate(String id) {
+    String problem = problem(id, MAX_LENGTH);
     if (problem != null) {
-      throw new InvalidTaskException("Invalid value for field [task ID]: " + problem);
+      throw InvalidField.message("Invalid value for field [task ID]: " + problem);
     }
+    return id;
   }
 
   /** A data source name follows Druid's id rules, within {@link #MAX_DATA_SOURCE_LENGTH} characters. */
-  public static void validateDataSource(String dataSource, String field) throws InvalidTaskException {
+  public static String validateDataSource(String dataSource, String field) {
     String problem = problem(dataSource, MAX_DATA_SOURCE_LENGTH);
     if (problem != null) {
-      throw new InvalidTaskException("Invalid value for field [" + field + "]: " + problem);
+      throw InvalidField.value(field, problem);
     }
+    return dataSource;
   }
 
-  /** Null when the id is acceptable, else why not. */
-  public static String problem(String id) {
-    return problem(id, MAX_LENGTH);
-  }
-
-  private static String problem(String id, int maxLength) {
+  /** Null when the value is acceptable, else why not. */
+  public static String problem(String id, int maxLength) {
     if (id == null || id.isEmpty()) {
       return "Value cannot be null or empty.";
     }

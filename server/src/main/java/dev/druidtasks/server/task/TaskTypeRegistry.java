@@ -1,63 +1,89 @@
 package dev.druidtasks.server.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The task types this server knows; a payload's {@code type} picks one. */
+/**
+ * The task types this server knows, bound by one configured mapper: a payload's {@code type} picks
+ * the subtype, whose constructors validate it and fill Druid's defaults, so it is read once.
+ */
 public final class TaskTypeRegistry {
+  /** Tasks carry their own annotations: any mapper writes the same payload. */
+  private static final ObjectMapper WRITER = new ObjectMapper();
+
   private final Map<String, TaskType> types = new LinkedHashMap<>();
-  private final Clock clock;
+  private final ObjectReader reader;
 
   public TaskTypeRegistry(Clock clock, TaskType... types) {
-    this.clock = clock;
+    InjectableValues.Std injectables = new InjectableValues.Std().addValue(Clock.class, clock);
+    ObjectMapper mapper = JsonMapper.builder()
+        // unknown fields are kept by each record's any-setter; elsewhere Druid ignores them too
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+        .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+        .build();
     for (TaskType t : types) {
       if (this.types.putIfAbsent(t.name(), t) != null) {
         throw new IllegalArgumentException("task type [" + t.name() + "] registered twice");
       }
+      mapper.registerSubtypes(new NamedType(t.taskClass(), t.name()));
+      t.injectables().forEach(injectables::addValue);
     }
+    this.reader = mapper.readerFor(Task.class).with(injectables);
   }
 
   public Set<String> names() {
     return types.keySet();
   }
 
-  /**
-   * Reads a submitted payload: checks its type and id (generating one when absent) and lets the
-   * type fill its defaults. The payload is not modified; the task carries its own copy.
-   */
+  /** Reads a submitted payload (not modified): checks it, generates an id when absent, fills defaults. */
   public Task read(ObjectNode submitted) throws InvalidTaskException {
-    ObjectNode payload = submitted.deepCopy();
-    String nul = StorableText.nulPath(payload);
+    String nul = StorableText.nulPath(submitted);
     if (nul != null) {
       throw new InvalidTaskException("Field [" + nul + "] holds a NUL character (\\u0000), which cannot be stored");
     }
-    JsonNode typeNode = payload.get("type");
-    if (typeNode == null || typeNode.isNull()) {
-      throw new InvalidTaskException("Could not resolve the task's subtype: missing type id property 'type'"
-          + " (one of " + types.keySet() + ")");
+    try {
+      return reader.readValue(submitted);
+    } catch (JsonMappingException e) {
+      throw new InvalidTaskException(BindingErrors.message(e, names()));
+    } catch (java.io.IOException e) {
+      throw new InvalidTaskException("Task cannot be read: " + e.getMessage());
     }
-    if (!typeNode.isTextual()) {
-      throw new InvalidTaskException("Task field [type] must be a string, got " + typeNode.getNodeType());
+  }
+
+  /** Reads a stored payload back into its task. */
+  public Task read(String storedPayload) throws InvalidTaskException {
+    try {
+      return reader.readValue(storedPayload);
+    } catch (JsonMappingException e) {
+      throw new InvalidTaskException(BindingErrors.message(e, names()));
+    } catch (JsonProcessingException e) {
+      throw new InvalidTaskException("Stored task cannot be read: " + e.getOriginalMessage());
     }
-    TaskType type = types.get(typeNode.asText());
-    if (type == null) {
-      throw new InvalidTaskException("Could not resolve type id '" + typeNode.asText()
-          + "': this server runs task types " + types.keySet());
+  }
+
+  static ObjectNode payloadOf(Task task) {
+    try {
+      return (ObjectNode) WRITER.readTree(WRITER.writeValueAsString(task));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("task " + task.id() + " cannot be written", e);
     }
-    // Generated ids are made of it, and it is stored as Druid's metadata stores it.
-    TaskIds.validateDataSource(type.dataSourceOf(payload), type.dataSourceField());
-    JsonNode idNode = payload.get("id");
-    if (idNode == null || idNode.isNull()) {
-      payload.put("id", type.generateId(payload, clock.instant()));
-    } else if (!idNode.isTextual()) {
-      throw new InvalidTaskException("Task field [id] must be a string, got " + idNode.getNodeType());
-    } else {
-      TaskIds.validate(idNode.asText());
-    }
-    return type.read(payload);
   }
 }

@@ -1,14 +1,14 @@
 package dev.druidtasks.server.engine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.druidtasks.server.task.InvalidTaskException;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskExecution;
-import dev.druidtasks.server.task.TaskPayloads;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskType;
 import java.util.List;
+import java.util.Map;
 
 /** A test task that holds a time-chunk lock on {@code interval} and sleeps {@code runTime} ms. */
 final class LockingTaskType implements TaskType {
@@ -18,27 +18,34 @@ final class LockingTaskType implements TaskType {
   }
 
   @Override
-  public Task read(ObjectNode payload) throws InvalidTaskException {
-    TaskPayloads.fillCommonDefaults(payload);
-    String ds = payload.get("dataSource").asText();
-    Interval interval = Interval.parse(payload.get("interval").asText(), '/');
-    long runTime = payload.path("runTime").asLong(100);
-    return new Task() {
-      @Override public String type() { return "locking"; }
-      @Override public String dataSource() { return ds; }
-      @Override public ObjectNode payload() { return payload; }
-      @Override public List<Interval> lockIntervals() { return List.of(interval); }
+  public Class<? extends Task> taskClass() {
+    return Locking.class;
+  }
 
-      @Override
-      public TaskResult run(TaskExecution execution) throws Exception {
-        String version = execution.lock(interval);
-        execution.log().info("holding lock version " + version);
-        long end = System.currentTimeMillis() + runTime;
-        while (System.currentTimeMillis() < end && !execution.stopRequested()) {
-          Thread.sleep(10);
-        }
-        return TaskResult.success();
+  record Locking(String type, String id, String groupId, Resource resource, String dataSource, Interval interval,
+      Long runTime, Map<String, Object> context, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown)
+      implements Task {
+    Locking {
+      groupId = groupId == null ? id : groupId;
+      resource = Resource.of(resource, id);
+      context = Task.contextWithDefaults(context);
+      runTime = runTime == null ? 100 : runTime;
+    }
+
+    @Override
+    public List<Interval> lockIntervals() {
+      return List.of(interval);
+    }
+
+    @Override
+    public TaskResult run(TaskExecution execution) throws Exception {
+      String version = execution.lock(interval);
+      execution.log().info("holding lock version " + version);
+      long end = System.currentTimeMillis() + runTime;
+      while (System.currentTimeMillis() < end && !execution.stopRequested()) {
+        Thread.sleep(10);
       }
-    };
+      return TaskResult.success();
+    }
   }
 }

@@ -9,6 +9,8 @@ import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.store.WaitingTask;
+import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskState;
 import dev.druidtasks.server.task.TaskTypeRegistry;
 import dev.druidtasks.server.task.noop.NoopTaskType;
@@ -207,6 +209,20 @@ class TaskEngineTest {
     // the released lock lets a new task on the same chunk run
     String after = locking("after", "2016-01-01/2016-01-02", 10);
     awaitState(after, TaskState.SUCCESS);
+  }
+
+  /** The scheduler read the task as waiting; it is shut down before the scheduler promotes it. */
+  @Test
+  void aTaskShutDownWhileItIsPromotedKeepsNoLock() throws Exception {
+    scheduler.stop();
+    String id = locking("raced", "2017-01-01/2017-01-02", 10);
+    WaitingTask read = store.tasks().waiting(1000).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    assertThat(queue.shutdown(id)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
+
+    assertThat(store.tasks().promoteToPending(read, clock.instant())).isFalse();
+    assertThat(store.locks().conflicts("eng-" + run, "another-group", Interval.parse("2017-01-01/2017-01-02", '/')))
+        .isZero();
+    assertThat(store.tasks().find(id).orElseThrow().state()).isEqualTo(TaskState.FAILED);
   }
 
   @Test

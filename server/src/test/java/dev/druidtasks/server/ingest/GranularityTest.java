@@ -3,17 +3,30 @@ package dev.druidtasks.server.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidtasks.server.ingest.spec.Granularity;
+import dev.druidtasks.server.task.InvalidField;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class GranularityTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Granularity read(String json) throws Exception {
+    return JSON.readValue(json, Granularity.class);
+  }
+
+  /** The message of a refused granularity, its fields named under {@code path}. */
+  private static String refused(String json, String path) {
+    return ((InvalidField) org.assertj.core.api.Assertions.catchThrowable(() -> read(json)).getCause()).at(path);
+  }
+
   private static long t(String iso) {
     return Instant.parse(iso).toEpochMilli();
   }
 
   private static String bucket(String name, String iso) {
-    return Granularity.byName(name, "g").bucket(t(iso)).toString();
+    return Granularity.byName(name).bucket(t(iso)).toString();
   }
 
   @Test
@@ -30,7 +43,7 @@ class GranularityTest {
     assertThat(bucket("month", at)).isEqualTo("2024-05-01T00:00:00.000Z/2024-06-01T00:00:00.000Z");
     assertThat(bucket("quarter", at)).isEqualTo("2024-04-01T00:00:00.000Z/2024-07-01T00:00:00.000Z");
     assertThat(bucket("year", at)).isEqualTo("2024-01-01T00:00:00.000Z/2025-01-01T00:00:00.000Z");
-    assertThat(Granularity.byName("all", "g").bucket(t(at))).isEqualTo(dev.druidtasks.server.task.Interval.ETERNITY);
+    assertThat(Granularity.byName("all").bucket(t(at))).isEqualTo(dev.druidtasks.server.task.Interval.ETERNITY);
   }
 
   @Test
@@ -42,21 +55,18 @@ class GranularityTest {
   }
 
   @Test
-  void objectsAndPeriods() {
-    var json = JsonNodeFactory.instance;
-    assertThat(Granularity.parse(json.objectNode().put("type", "none"), "g").unit()).isEqualTo(Granularity.Unit.NONE);
-    assertThat(Granularity.parse(json.objectNode().put("type", "hour"), "g").json().asText()).isEqualTo("HOUR");
-    Granularity sixHours = Granularity.parse(json.objectNode().put("type", "period").put("period", "PT6H"), "g");
+  void objectsAndPeriods() throws Exception {
+    assertThat(read("{\"type\":\"none\"}").unit()).isEqualTo(Granularity.Unit.NONE);
+    assertThat(JSON.writeValueAsString(read("{\"type\":\"hour\"}"))).isEqualTo("\"HOUR\"");
+    Granularity sixHours = read("{\"type\":\"period\",\"period\":\"PT6H\"}");
     assertThat(sixHours.bucket(t("2024-05-15T13:47:31Z")).toString())
         .isEqualTo("2024-05-15T12:00:00.000Z/2024-05-15T18:00:00.000Z");
-    Granularity twoMonths = Granularity.parse(json.objectNode().put("type", "period").put("period", "P2M"), "g");
+    Granularity twoMonths = read("{\"type\":\"period\",\"period\":\"P2M\"}");
     assertThat(twoMonths.bucket(t("2024-04-15T00:00:00Z")).toString())
         .isEqualTo("2024-03-01T00:00:00.000Z/2024-05-01T00:00:00.000Z");
-    assertThat(Granularity.parse(json.textNode("none"), "g").json().toString()).isEqualTo("{\"type\":\"none\"}");
-    assertThatThrownBy(() -> Granularity.parse(json.objectNode().put("type", "period").put("period", "P1DT1H"), "x.y"))
-        .hasMessageContaining("x.y.period");
-    assertThatThrownBy(() -> Granularity.parse(
-        json.objectNode().put("type", "period").put("period", "P1D").put("timeZone", "America/New_York"), "g"))
-        .hasMessageContaining("only UTC");
+    assertThat(JSON.writeValueAsString(read("\"none\""))).isEqualTo("{\"type\":\"none\"}");
+    assertThat(refused("{\"type\":\"period\",\"period\":\"P1DT1H\"}", "x.y")).contains("x.y.period");
+    assertThat(refused("{\"type\":\"period\",\"period\":\"P1D\",\"timeZone\":\"America/New_York\"}", "g"))
+        .contains("only UTC");
   }
 }

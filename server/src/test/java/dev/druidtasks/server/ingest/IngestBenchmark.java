@@ -109,7 +109,7 @@ public final class IngestBenchmark {
     for (int i = -warmups; i < runs; i++) {
       Path root = Files.createDirectories(tmp.resolve("run-" + i));
       InMemoryTaskExecution execution = new InMemoryTaskExecution("bench", root);
-      Task task = new IndexTaskType("index_parallel", config).read(spec.deepCopy());
+      Task task = Specs.read(spec.deepCopy(), config);
       long t0 = System.nanoTime();
       TaskResult result = task.run(execution);
       double seconds = (System.nanoTime() - t0) / 1e9;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.task.InvalidTaskException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** The stored payload gets Druid's defaults, shaped like the doc's {@code GET /task/{id}} sample. */
 class PayloadDefaultsTest {
-  private final IndexTaskType type = new IndexTaskType("index_parallel", IngestConfig.under(DocSamples.repositoryRoot()));
+  private final IngestConfig config = IngestConfig.under(DocSamples.repositoryRoot());
 
   @Test
   void submitSampleGetsTheFieldsOfThePayloadSample() throws Exception {
     ObjectNode expected = (ObjectNode) DocSamples.load("doc-task-payload-response.json").get("payload");
-    Task task = type.read(DocSamples.submitRequest("index_parallel_wikipedia_auto_abcdefgh_2024-01-01T00:00:00.000Z"));
+    Task task = Specs.read(DocSamples.submitRequest("index_parallel_wikipedia_auto_abcdefgh_2024-01-01T00:00:00.000Z"), config);
 
     List<String> differences = new ArrayList<>();
     compareKeys("", expected, task.payload(), differences);
@@ -28,7 +28,7 @@ class PayloadDefaultsTest {
   @Test
   void submitSampleValuesAreFilledAsDruidDoes() throws Exception {
     String id = "index_parallel_wikipedia_auto_abcdefgh_2024-01-01T00:00:00.000Z";
-    Task task = type.read(DocSamples.submitRequest(id));
+    Task task = Specs.read(DocSamples.submitRequest(id), config);
     JsonNode p = task.payload();
 
     assertThat(task.id()).isEqualTo(id);
@@ -62,7 +62,7 @@ class PayloadDefaultsTest {
   @Test
   void thePayloadSampleReadsBackUnchanged() throws Exception {
     ObjectNode expected = (ObjectNode) DocSamples.load("doc-task-payload-response.json").get("payload");
-    Task task = type.read(expected.deepCopy());
+    Task task = Specs.read(expected.deepCopy(), config);
 
     assertThat(task.payload()).isEqualTo(expected);
     assertThat(task.payload().toString()).isEqualTo(expected.toString());
@@ -75,7 +75,7 @@ class PayloadDefaultsTest {
     submit.put("type", "index");
     ((ObjectNode) submit.at("/spec/ioConfig")).put("type", "index");
     ((ObjectNode) submit.at("/spec/tuningConfig")).remove("type");
-    Task task = new IndexTaskType("index", IngestConfig.under(DocSamples.repositoryRoot())).read(submit);
+    Task task = Specs.read(submit, config);
 
     JsonNode tuning = task.payload().at("/spec/tuningConfig");
     assertThat(tuning.get("type").asText()).isEqualTo("index");
@@ -91,7 +91,7 @@ class PayloadDefaultsTest {
   void absentTuningConfigGetsDruidsBatchDefaults() throws Exception {
     ObjectNode submit = DocSamples.submitRequest("t1");
     ((ObjectNode) submit.get("spec")).remove("tuningConfig");
-    JsonNode tuning = type.read(submit).payload().at("/spec/tuningConfig");
+    JsonNode tuning = Specs.read(submit, config).payload().at("/spec/tuningConfig");
 
     assertThat(tuning.get("type").asText()).isEqualTo("index_parallel");
     assertThat(tuning.get("maxRowsInMemory").asLong()).isEqualTo(1_000_000);
@@ -106,7 +106,7 @@ class PayloadDefaultsTest {
     submit.put("extraTop", 1);
     ((ObjectNode) submit.at("/spec/dataSchema")).put("extraSchema", "x");
     ((ObjectNode) submit.at("/spec/tuningConfig")).put("extraTuning", true);
-    JsonNode p = type.read(submit).payload();
+    JsonNode p = Specs.read(submit, config).payload();
 
     assertThat(p.get("extraTop").asInt()).isEqualTo(1);
     assertThat(p.at("/spec/dataSchema/extraSchema").asText()).isEqualTo("x");
@@ -114,9 +114,11 @@ class PayloadDefaultsTest {
   }
 
   @Test
-  void dataSourceOfReadsTheDataSchema() throws Exception {
-    assertThat(type.dataSourceOf(DocSamples.submitRequest("x"))).isEqualTo("wikipedia_auto");
-    assertThat(type.dataSourceOf(DocSamples.MAPPER.createObjectNode())).isEqualTo("none");
+  void theTopLevelDataSourceIsTheDataSchemas() throws Exception {
+    ObjectNode submit = DocSamples.submitRequest("t3");
+    submit.put("dataSource", "elsewhere");
+    assertThat(Specs.read(submit, config).dataSource()).isEqualTo("wikipedia_auto");
+    assertThat(Specs.read(submit, config).payload().get("dataSource").asText()).isEqualTo("wikipedia_auto");
   }
 
   /** Objects must have the same keys; arrays are compared by their first elements when both have one. */

@@ -211,7 +211,7 @@ class SegmentsTest {
     spec.put("type", "index");
     Specs.set(spec, "/spec/ioConfig/type", "\"index\"");
     Specs.remove(spec, "/spec/tuningConfig/type");
-    var task = new IndexTaskType("index", IngestConfig.under(tmp)).read(spec);
+    var task = Specs.read(spec, IngestConfig.under(tmp));
     var execution = new InMemoryTaskExecution("task_1", tmp.resolve("engine"));
     var result = task.run(execution);
 

@@ -7,7 +7,9 @@ import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.InvalidTaskException;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
+import dev.druidtasks.server.task.TaskTypeRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /** Small ingestion specs for tests, edited by JSON pointer, and a way to run them. */
@@ -65,8 +67,14 @@ final class Specs {
     return root;
   }
 
+  /** Reads an {@code index_parallel} or {@code index} payload as a submission does. */
   static Task read(ObjectNode payload, IngestConfig config) throws InvalidTaskException {
-    return new IndexTaskType("index_parallel", config).read(payload);
+    return registry(config).read(payload);
+  }
+
+  static TaskTypeRegistry registry(IngestConfig config) {
+    return new TaskTypeRegistry(Clock.systemUTC(), new IndexTaskType("index_parallel", config),
+        new IndexTaskType("index", config));
   }
 
   static Outcome run(Path tmp, ObjectNode payload) throws Exception {

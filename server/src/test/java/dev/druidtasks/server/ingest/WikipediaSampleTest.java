@@ -23,7 +23,7 @@ class WikipediaSampleTest {
   void docSubmitSampleIngestsTheWikipediaSample() throws Exception {
     String id = "index_parallel_wikipedia_auto_abcdefgh_2024-01-01T00:00:00.000Z";
     IngestConfig config = IngestConfig.under(DocSamples.repositoryRoot());
-    Task task = new IndexTaskType("index_parallel", config).read(DocSamples.submitRequest(id));
+    Task task = Specs.read(DocSamples.submitRequest(id), config);
     assertThat(task.lockIntervals()).containsExactly(Interval.parse("2015-09-12/2015-09-13", '/'));
 
     InMemoryTaskExecution execution = new InMemoryTaskExecution(id, tmp);

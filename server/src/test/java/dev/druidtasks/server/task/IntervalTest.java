@@ -19,6 +19,18 @@ class IntervalTest {
   }
 
   @Test
+  void readsWhatJodaTimeReads() {
+    assertThat(Interval.parse("2015-09-12T00:00:00+02:00/PT1H", '/').toString())
+        .isEqualTo("2015-09-11T22:00:00.000Z/2015-09-11T23:00:00.000Z");
+    assertThat(Interval.parse("2015/2016", '/').end()).isEqualTo(Instant.parse("2016-01-01T00:00:00Z"));
+    assertThat(Interval.parse("2020-01-01T06/P1D", '/').end()).isEqualTo(Instant.parse("2020-01-02T06:00:00Z"));
+    assertThat(Interval.parse("10000-01-01/10001-01-01", '/').start()).isEqualTo(Instant.parse("+10000-01-01T00:00:00Z"));
+    assertThat(Interval.parse("-999999999-01-01/2015-01-01", '/').clampedToEternity().start())
+        .isEqualTo(Interval.ETERNITY.start());
+    assertThatThrownBy(() -> Interval.parse("2015-01-01/P999999999Y", '/')).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesMalformedOnes() {
     for (String bad : new String[] {"", "2015-09-12", "2015-09-13/2015-09-12", "a/b", "2015/2016/2017"}) {
       assertThatThrownBy(() -> Interval.parse(bad, '/')).as(bad).isInstanceOf(IllegalArgumentException.class);

@@ -1,16 +1,22 @@
 package dev.druidtasks.server.task.noop;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.druidtasks.server.task.ErrorMessages;
-import dev.druidtasks.server.task.InvalidTaskException;
+import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskIds;
-import dev.druidtasks.server.task.TaskPayloads;
 import dev.druidtasks.server.task.TaskResult;
 import dev.druidtasks.server.task.TaskType;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Druid's {@code noop}: sleeps {@code runTime} ms (2500 when absent or 0) and succeeds; takes no locks. */
 public final class NoopTaskType implements TaskType {
@@ -24,31 +30,39 @@ public final class NoopTaskType implements TaskType {
   }
 
   @Override
-  public String generateId(ObjectNode payload, java.time.Instant now) {
-    return TaskIds.generateNoop(now);
+  public Class<? extends Task> taskClass() {
+    return Noop.class;
   }
 
-  @Override
-  public Task read(ObjectNode payload) throws InvalidTaskException {
-    String dataSource = TaskPayloads.optionalText(payload, "dataSource", "none");
-    long runTime = TaskPayloads.optionalLong(payload, "runTime", 0);
-    long isReadyTime = TaskPayloads.optionalLong(payload, "isReadyTime", 0);
-    if (runTime < 0) {
-      throw new InvalidTaskException("Field [runTime] must not be negative, got " + runTime);
+  record Noop(
+      String type,
+      String id,
+      String dataSource,
+      Long runTime,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Long isReadyTime,
+      String groupId,
+      Resource resource,
+      Map<String, Object> context,
+      @JsonIgnore @JacksonInject Clock clock,
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements Task {
+    Noop {
+      dataSource = TaskIds.validateDataSource(dataSource == null ? "none" : dataSource, "dataSource");
+      id = id == null ? TaskIds.generateNoop(clock.instant()) : TaskIds.validate(id);
+      runTime = nonNegative(runTime, "runTime");
+      if (isReadyTime != null) {
+        nonNegative(isReadyTime, "isReadyTime");
+      }
+      groupId = groupId == null ? id : TaskIds.validate(groupId);
+      resource = Resource.of(resource, id);
+      context = Task.contextWithDefaults(context);
+      unknown = unknown == null ? new LinkedHashMap<>() : unknown;
     }
-    if (isReadyTime < 0) {
-      throw new InvalidTaskException("Field [isReadyTime] must not be negative, got " + isReadyTime);
-    }
-    payload.put("dataSource", dataSource);
-    payload.put("runTime", runTime);
-    TaskPayloads.fillCommonDefaults(payload);
-    return new Noop(payload, dataSource, runTime == 0 ? DEFAULT_RUN_TIME_MS : runTime);
-  }
 
-  private record Noop(ObjectNode payload, String dataSource, long sleepMs) implements Task {
-    @Override
-    public String type() {
-      return "noop";
+    private static long nonNegative(Long value, String field) {
+      if (value != null && value < 0) {
+        throw InvalidField.of(field, " must not be negative, got " + value);
+      }
+      return value == null ? 0 : value;
     }
 
     @Override
@@ -58,6 +72,7 @@ public final class NoopTaskType implements TaskType {
 
     @Override
     public TaskResult run(TaskExecution execution) throws InterruptedException {
+      long sleepMs = runTime == 0 ? DEFAULT_RUN_TIME_MS : runTime;
       execution.log().info("Running No-Op task[" + id() + "] for " + sleepMs + " ms");
       long deadline = System.nanoTime() + sleepMs * 1_000_000;
       while (System.nanoTime() < deadline) {

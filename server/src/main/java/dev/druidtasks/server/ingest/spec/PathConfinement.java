@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.spec;
 
 import dev.druidtasks.server.task.InvalidTaskException;
 import java.io.IOException;
@@ -13,22 +13,27 @@ import java.util.regex.Pattern;
  * Keeps {@code local} input inside the configured directories: a path must lie under an allowed root
  * both as written (after {@code ..} is resolved) and after following symbolic links.
  */
-final class PathConfinement {
+public final class PathConfinement {
   /** A file name pattern longer than any file name is a mistake, and costly to match. */
-  static final int MAX_FILTER_LENGTH = 1024;
-  private final IngestConfig config;
+  public static final int MAX_FILTER_LENGTH = 1024;
+  private final List<Path> allowedRoots;
+  private final List<Path> deniedRoots;
+  private final Path workingDirectory;
 
-  PathConfinement(IngestConfig config) {
-    this.config = config;
+  /** The roots and the working directory as absolute, normalised paths (see {@code IngestConfig}). */
+  public PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, Path workingDirectory) {
+    this.allowedRoots = allowedRoots;
+    this.deniedRoots = deniedRoots;
+    this.workingDirectory = workingDirectory;
   }
 
-  void checkLocalInputEnabled(String field) throws InvalidTaskException {
-    if (!config.localInputEnabled()) {
+  public void checkLocalInputEnabled(String field) throws InvalidTaskException {
+    if (allowedRoots.isEmpty()) {
       throw new InvalidTaskException("Field [" + field + "]: [local] input is turned off on this server");
     }
   }
 
-  Path resolveDirectory(String given, String field) throws InvalidTaskException {
+  public Path resolveDirectory(String given, String field) throws InvalidTaskException {
     Path real = resolve(given, field);
     if (!Files.isDirectory(real)) {
       throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a directory");
@@ -36,7 +41,7 @@ final class PathConfinement {
     return real;
   }
 
-  Path resolveFile(String given, String field) throws InvalidTaskException {
+  public Path resolveFile(String given, String field) throws InvalidTaskException {
     Path real = resolve(given, field);
     if (!Files.isRegularFile(real)) {
       throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a file");
@@ -51,11 +56,11 @@ final class PathConfinement {
     }
     Path absolute;
     try {
-      absolute = config.workingDirectory().resolve(given).normalize();
+      absolute = workingDirectory.resolve(given).normalize();
     } catch (InvalidPathException e) {
       throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is not a valid path");
     }
-    if (!under(absolute, config.allowedRoots()) || under(absolute, config.deniedRoots())) {
+    if (!under(absolute, allowedRoots) || under(absolute, deniedRoots)) {
       throw new InvalidTaskException("Field [" + field + "]: [" + given + "] is outside the directories this server may read");
     }
     if (!Files.exists(absolute)) {
@@ -75,8 +80,8 @@ final class PathConfinement {
   }
 
   /** True when a real (link-free) path lies under one of the allowed roots' real paths, and under no denied one. */
-  boolean allows(Path real) {
-    return under(real, realPaths(config.allowedRoots())) && !under(real, realPaths(config.deniedRoots()));
+  public boolean allows(Path real) {
+    return under(real, realPaths(allowedRoots)) && !under(real, realPaths(deniedRoots));
   }
 
   private static List<Path> realPaths(List<Path> roots) {
@@ -101,7 +106,7 @@ final class PathConfinement {
   }
 
   /** Checks a {@code filter} and turns it into a regex: {@code *} any run of characters, {@code ?} one. */
-  static Pattern globPattern(String filter, String field) throws InvalidTaskException {
+  public static Pattern globPattern(String filter, String field) throws InvalidTaskException {
     if (filter.length() > MAX_FILTER_LENGTH) {
       throw new InvalidTaskException("Field [" + field + "] is " + filter.length() + " characters long; at most "
           + MAX_FILTER_LENGTH + " are allowed");

@@ -1,0 +1,87 @@
+package dev.druidtasks.server.task;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** Jackson's binding failures as the 400s word them: the field's path, never a Java type. */
+final class BindingErrors {
+  private BindingErrors() {}
+
+  static String message(JsonMappingException e, Collection<String> taskTypes) {
+    String path = path(e);
+    if (e instanceof InvalidTypeIdException t) {
+      return unresolvedType(t, path, taskTypes);
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidField f) {
+      return f.at(path);
+    }
+    if (e.getCause() instanceof InvalidField f) {
+      return f.at(path);
+    }
+    if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+      return "Field [" + path + "] must be " + expected(m.getTargetType());
+    }
+    String cause = e.getCause() instanceof IllegalArgumentException ? ": " + e.getCause().getMessage() : " is not valid";
+    return "Field [" + path + "]" + cause;
+  }
+
+  private static String unresolvedType(InvalidTypeIdException e, String path, Collection<String> taskTypes) {
+    Class<?> base = e.getBaseType().getRawClass();
+    if (base == Task.class) {
+      return e.getTypeId() == null
+          ? "Could not resolve the task's subtype: missing type id property 'type' (one of " + taskTypes + ")"
+          : "Could not resolve type id '" + e.getTypeId() + "': this server runs task types " + taskTypes;
+    }
+    String field = path.isEmpty() ? "type" : path + ".type";
+    if (e.getTypeId() == null) {
+      return "Missing required field [" + field + "]";
+    }
+    JsonClassDescription kind = base.getAnnotation(JsonClassDescription.class);
+    return "Field [" + field + "]: " + (kind == null ? "type" : kind.value()) + " [" + e.getTypeId()
+        + "] is not supported (supported: " + String.join(", ", names(base)) + ")";
+  }
+
+  private static List<String> names(Class<?> base) {
+    List<String> names = new ArrayList<>();
+    JsonSubTypes subtypes = base.getAnnotation(JsonSubTypes.class);
+    if (subtypes != null) {
+      for (JsonSubTypes.Type t : subtypes.value()) {
+        names.addAll(t.names().length > 0 ? List.of(t.names()) : List.of(t.name()));
+      }
+    }
+    return names;
+  }
+
+  private static String expected(Class<?> c) {
+    if (c == String.class) {
+      return "a string";
+    }
+    if (c == Boolean.class || c == boolean.class) {
+      return "true or false";
+    }
+    if (Number.class.isAssignableFrom(c) || c.isPrimitive()) {
+      return "an integer";
+    }
+    return Collection.class.isAssignableFrom(c) || c.isArray() ? "an array" : "a JSON object";
+  }
+
+  /** {@code spec.dataSchema.metricsSpec[0].fieldName}. */
+  private static String path(JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+}
