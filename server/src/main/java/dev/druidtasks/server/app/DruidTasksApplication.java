@@ -17,6 +17,7 @@ import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.TaskTypeRegistry;
+import dev.druidtasks.server.task.kill.KillTaskType;
 import dev.druidtasks.server.task.noop.NoopTaskType;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -84,7 +85,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     TaskTypeRegistry registry = new TaskTypeRegistry(clock,
         new NoopTaskType(),
         new IndexTaskType("index_parallel", ingest),
-        new IndexTaskType("index", ingest));
+        new IndexTaskType("index", ingest),
+        new KillTaskType());
 
     EngineConfig engine = new EngineConfig(config.getHost(), config.getWorkerCapacity(),
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),

@@ -64,4 +64,26 @@ record RunningTask(String taskId, String groupId, String dataSource, TaskStore s
   public int allocatePendingSegment(String dataSource, Interval interval, String version) {
     return store.segments().allocatePending(taskId, dataSource, interval, version, clock.instant());
   }
+
+  @Override
+  public List<DataSegment> unusedSegments(String dataSource, Interval interval, List<String> versions, int limit,
+      java.time.Instant unusedSince) {
+    return store.segmentStates().unused(dataSource, interval, versions == null, versions == null ? List.of() : versions,
+        unusedSince, limit);
+  }
+
+  /** Metadata first: a segment whose files are gone must not stay listed; files outside deep storage stay. */
+  @Override
+  public void killSegments(List<DataSegment> segments) {
+    store.segmentStates().delete(segments.stream().map(DataSegment::id).toList());
+    Path root = deepStorage.toAbsolutePath().normalize();
+    for (DataSegment s : segments) {
+      if (s.loadSpec() != null && s.loadSpec().hasNonNull("path")) {
+        Path dir = Path.of(s.loadSpec().get("path").asText()).toAbsolutePath().normalize();
+        if (dir.startsWith(root) && !dir.equals(root)) {
+          Directories.delete(dir);
+        }
+      }
+    }
+  }
 }

@@ -43,7 +43,7 @@ public final class TaskQueue {
   public String submit(ObjectNode body) throws InvalidTaskException, DuplicateTaskException {
     Task task = registry.read(body);
     try {
-      store.tasks().insert(new NewTask(task.id(), task.groupId(), task.type(), task.dataSource(), clock.instant(),
+      store.tasks().insert(new NewTask(task.id(), task.groupId(), task.type(), task.dataSource(), task.priority(), clock.instant(),
           json.writeValueAsString(task.payload()), task.lockIntervals()));
     } catch (JsonProcessingException e) {
       throw new InvalidTaskException("Task payload cannot be stored: " + e.getOriginalMessage());

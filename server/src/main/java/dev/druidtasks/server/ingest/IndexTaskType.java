@@ -82,6 +82,11 @@ public final class IndexTaskType implements TaskType {
     }
 
     @Override
+    public int defaultPriority() {
+      return 50;
+    }
+
+    @Override
     public TaskResult run(TaskExecution execution) {
       return new IngestionRun(id, ingestion, confinement, execution, CONTEXT.<ObjectNode>valueToTree(context)).run();
     }

@@ -10,6 +10,7 @@ public record NewTask(
     String groupId,
     String type,
     String dataSource,
+    int priority,
     Instant createdTime,
     String payloadJson,
     List<Interval> lockIntervals) {}

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.store;
 
+import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
 import java.util.Collection;
@@ -58,4 +59,23 @@ public interface SegmentStateDao {
 
   @SqlQuery("SELECT id FROM segments WHERE datasource = :ds AND id IN (<ids>)")
   List<String> existing(@Bind("ds") String dataSource, @BindList("ids") Collection<String> ids);
+
+  /** Unused segments within an interval, the longest unused first, as a kill task takes them. */
+  @SqlQuery("SELECT payload::text FROM segments WHERE datasource = :ds AND NOT used AND start_time >= :i.start"
+      + " AND end_time <= :i.end AND (:anyVersion OR version IN (<versions>))"
+      + " AND (CAST(:unusedSince AS timestamptz) IS NULL OR used_status_last_updated <= :unusedSince)"
+      + " ORDER BY used_status_last_updated, id LIMIT :limit")
+  List<String> unusedJson(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
+      @Bind("anyVersion") boolean anyVersion, @BindList(value = "versions", onEmpty = BindList.EmptyHandling.NULL_STRING)
+      Collection<String> versions, @Bind("unusedSince") Instant unusedSince, @Bind("limit") int limit);
+
+  default List<DataSegment> unused(String dataSource, Interval interval, boolean anyVersion, Collection<String> versions,
+      Instant unusedSince, int limit) {
+    return unusedJson(dataSource, interval, anyVersion, versions, unusedSince, limit).stream().map(SegmentJson::read)
+        .toList();
+  }
+
+  /** Deletes unused segments' rows; used ones are never deleted. */
+  @SqlUpdate("DELETE FROM segments WHERE NOT used AND id IN (<ids>)")
+  int delete(@BindList("ids") Collection<String> ids);
 }

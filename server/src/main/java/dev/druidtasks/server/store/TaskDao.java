@@ -40,9 +40,9 @@ public interface TaskDao {
   @CreateSqlObject
   AuditDao audit();
 
-  @SqlUpdate("INSERT INTO tasks (id, group_id, type, datasource, created_time, queue_insertion_time, state, active,"
-      + " payload) VALUES (:id, :groupId, :type, :dataSource, :createdTime, :createdTime, 'WAITING', true,"
-      + " CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING")
+  @SqlUpdate("INSERT INTO tasks (id, group_id, type, datasource, priority, created_time, queue_insertion_time, state,"
+      + " active, payload) VALUES (:id, :groupId, :type, :dataSource, :priority, :createdTime, :createdTime, 'WAITING',"
+      + " true, CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING")
   int insertRow(@BindMethods NewTask task);
 
   @SqlBatch("INSERT INTO task_lock_intervals (task_id, start_time, end_time) VALUES (:task, :start, :end)"

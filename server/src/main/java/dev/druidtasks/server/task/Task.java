@@ -24,6 +24,21 @@ public interface Task {
 
   String dataSource();
 
+  /** With Druid's two lock flags added; {@code priority} in it overrides the type's lock priority. */
+  Map<String, Object> context();
+
+  /** Druid's lock priority: the context's {@code priority}, else {@link #defaultPriority}. */
+  @JsonIgnore
+  default int priority() {
+    return context().get("priority") instanceof Number n ? n.intValue() : defaultPriority();
+  }
+
+  /** Druid's defaults: 50 for batch ingestion, 25 for compaction, 0 for the rest. */
+  @JsonIgnore
+  default int defaultPriority() {
+    return 0;
+  }
+
   /** The payload as a JSON tree, numbers as they read back from the stored text. */
   default ObjectNode payload() {
     return TaskTypeRegistry.payloadOf(this);

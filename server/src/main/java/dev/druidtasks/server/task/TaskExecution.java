@@ -38,4 +38,14 @@ public interface TaskExecution {
    * free one for {@code (dataSource, interval, version)} among used and pending segments.
    */
   int allocatePendingSegment(String dataSource, Interval interval, String version);
+
+  /**
+   * Unused segments of a data source within an interval, oldest first: of the given versions (any when null),
+   * unused since {@code unusedSince} at the latest (any time when null), at most {@code limit}.
+   */
+  List<DataSegment> unusedSegments(String dataSource, Interval interval, List<String> versions, int limit,
+      java.time.Instant unusedSince);
+
+  /** Deletes unused segments for good: their metadata, then their files in deep storage. */
+  void killSegments(List<DataSegment> segments);
 }

@@ -65,11 +65,21 @@ public final class TaskIds {
 
   /** Druid's shape: {@code <type>_<dataSource>_<8 letters a–p>_<ISO time>}. */
   public static String generate(String type, String dataSource, Instant now) {
+    return type + "_" + dataSource + "_" + letters() + "_" + Timestamps.format(now);
+  }
+
+  /** Druid's shape for a task of an interval: {@code <type>_<dataSource>_<8 letters>_<start>_<end>_<ISO time>}. */
+  public static String generate(String type, String dataSource, Interval interval, Instant now) {
+    return type + "_" + dataSource + "_" + letters() + "_" + Timestamps.format(interval.start()) + "_"
+        + Timestamps.format(interval.end()) + "_" + Timestamps.format(now);
+  }
+
+  private static String letters() {
     StringBuilder letters = new StringBuilder(8);
     for (int i = 0; i < 8; i++) {
       letters.append((char) ('a' + RANDOM.nextInt(16)));
     }
-    return type + "_" + dataSource + "_" + letters + "_" + Timestamps.format(now);
+    return letters.toString();
   }
 
   private static String printable(String id) {

@@ -137,4 +137,16 @@ final class InMemoryTaskExecution implements TaskExecution {
     nextPartition.put(key, next + 1);
     return next;
   }
+
+  /** Ingestion never asks for unused segments; nothing here is unused. */
+  @Override
+  public List<DataSegment> unusedSegments(String dataSource, Interval interval, List<String> versions, int limit,
+      java.time.Instant unusedSince) {
+    return List.of();
+  }
+
+  @Override
+  public void killSegments(List<DataSegment> segments) {
+    throw new UnsupportedOperationException("ingestion kills no segment");
+  }
 }
