@@ -1,10 +1,25 @@
 package dev.druidtasks.server.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.ingest.IngestionReport.ParseError;
+import dev.druidtasks.server.ingest.IngestionReport.RowStat;
+import dev.druidtasks.server.ingest.IngestionReport.State;
 import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
+import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
+import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.ingest.read.Columns;
+import dev.druidtasks.server.ingest.read.DelimitedRowReader;
+import dev.druidtasks.server.ingest.read.InputFiles;
+import dev.druidtasks.server.ingest.read.JsonArrays;
+import dev.druidtasks.server.ingest.read.JsonRowReader;
+import dev.druidtasks.server.ingest.read.LineSource;
+import dev.druidtasks.server.ingest.read.RowReader;
+import dev.druidtasks.server.ingest.read.RowValues;
+import dev.druidtasks.server.ingest.read.TimestampFormat;
+import dev.druidtasks.server.ingest.segment.ByteSink;
+import dev.druidtasks.server.ingest.segment.SegmentWriter;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
@@ -26,7 +41,7 @@ import java.util.Set;
 
 /**
  * One execution of a native batch ingestion task: reads every input line, keeps the rows that parse,
- * pass the filter and fall in the intervals, and hands them to a {@link SegmentBuilder}. Counts what
+ * pass the filter and fall in the intervals, and hands them to a {@link SegmentWriter}. Counts what
  * happened in an {@link IngestionReport} written live (about once a second) and at the end.
  */
 final class IngestionRun {
@@ -49,7 +64,6 @@ final class IngestionRun {
   private final JsonArrays arrays = new JsonArrays(jsonFactory);
   private final RowValues row = new RowValues();
   private final ByteSink dims = new ByteSink(1024);
-  private final ByteSink rowBytes = new ByteSink(1024);
   private final BitSet discovered = new BitSet();
   private final List<String> problems = new ArrayList<>();
   private final byte[] lastTimestampText = new byte[64];
@@ -67,7 +81,7 @@ final class IngestionRun {
   private RowEncoder encoder;
   private Aggregation aggregation;
   private long[] state;
-  private SegmentBuilder builder;
+  private SegmentWriter builder;
 
   IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
       ObjectNode context) {
@@ -91,9 +105,11 @@ final class IngestionRun {
     long started = System.nanoTime();
     writeReport();
     try {
-      List<InputFiles.Entity> inputs = InputFiles.list(spec.inputSource(), confinement, log);
+      List<InputFiles.Entity> inputs = spec.inputSource() instanceof LocalInput local
+          ? InputFiles.local(local.baseDir(), local.filter(), local.files(), confinement::allows, log)
+          : List.of(InputFiles.inline(((InlineInput) spec.inputSource()).data()));
       logInputs(inputs);
-      report.state = IngestionReport.BUILD_SEGMENTS;
+      report.state = State.BUILD_SEGMENTS;
       writeReport();
       prepare();
       for (InputFiles.Entity input : inputs) {
@@ -101,15 +117,14 @@ final class IngestionRun {
       }
       List<DataSegment> segments = builder.finish();
       report.segmentsPublished = segments.size();
-      report.state = IngestionReport.COMPLETED;
+      report.state = State.COMPLETED;
       writeReport();
       double seconds = (System.nanoTime() - started) / 1e9;
-      log.info(String.format(Locale.ROOT, "Ingestion done in %.1f s: processed %d, processedWithError %d, thrownAway %d,"
-              + " unparseable %d, %d bytes read (%.1f MB/s); %d segment(s)", seconds, report.processed,
-          report.processedWithError, report.thrownAway, report.unparseable, report.processedBytes,
-          report.processedBytes / 1e6 / Math.max(seconds, 1e-9), segments.size()));
+      log.info(String.format(Locale.ROOT, "Ingestion done in %.1f s: %s (%.1f MB/s); %d segment(s)", seconds,
+          report.describeCounts(), report.get(RowStat.PROCESSED_BYTES) / 1e6 / Math.max(seconds, 1e-9),
+          segments.size()));
       return TaskResult.success(segments);
-    } catch (SegmentBuilder.StoppedException e) {
+    } catch (SegmentWriter.StoppedException e) {
       return fail(SHUTDOWN_MESSAGE);
     } catch (TooManyParseErrors e) {
       return fail(e.getMessage());
@@ -129,8 +144,7 @@ final class IngestionRun {
     abortBuilder();
     report.errorMsg = message;
     writeReport();
-    String counts = " (processed " + report.processed + ", unparseable " + report.unparseable
-        + ", processedWithError " + report.processedWithError + ", thrownAway " + report.thrownAway + ")";
+    String counts = " (" + report.describeCounts() + ")";
     if (message.equals(SHUTDOWN_MESSAGE)) {
       log.info("Stopped: " + message + counts);
     } else {
@@ -183,11 +197,13 @@ final class IngestionRun {
     List<Interval> chunks = spec.granularity().chunks();
     chunkStarts = chunks.stream().mapToLong(c -> c.start().toEpochMilli()).toArray();
     chunkEnds = chunks.stream().mapToLong(c -> c.end().toEpochMilli()).toArray();
-    List<String> metricNames = spec.metrics().stream().map(Metric::name).toList();
-    builder = new SegmentBuilder(new SegmentBuilder.Settings(spec.dataSource(), spec.granularity().segment(),
-        spec.granularity().rollup(), aggregation, metricNames, columns::dimensionNames,
+    Granularity segment = spec.granularity().segment();
+    var metrics = new SegmentWriter.Metrics(spec.metrics().stream().map(Metric::name).toList(),
+        aggregation.stateLength(), aggregation::combine, aggregation::writeJson);
+    builder = new SegmentWriter(new SegmentWriter.Settings(spec.dataSource(), segment::bucketStart,
+        segment::bucketEnd, spec.granularity().rollup(), metrics, columns::dimensionNames,
         spec.tuning().maxRowsPerSegment(), spec.tuning().maxRowsInMemory(), spec.tuning().maxBytesInMemory(),
-        spec.appendToExisting()), execution, execution::stopRequested);
+        spec.appendToExisting()), execution);
   }
 
   private void read(InputFiles.Entity input) throws IOException, TaskLockException, TooManyParseErrors {
@@ -195,14 +211,14 @@ final class IngestionRun {
     RowReader reader = spec.inputFormat() instanceof DelimitedFormat delimited
         ? new DelimitedRowReader(delimited, columns)
         : new JsonRowReader(jsonFactory, columns);
-    long bytesBefore = report.processedBytes;
+    long bytesBefore = report.get(RowStat.PROCESSED_BYTES);
     long lineNumber = 0;
     long recordNumber = 0;
     try (LineSource lines = new LineSource(input.open(), LINE_BUFFER_BYTES)) {
       while (lines.next()) {
         lineNumber++;
         if ((++linesRead & 1023) == 0) {
-          report.processedBytes = bytesBefore + lines.bytesRead();
+          report.set(RowStat.PROCESSED_BYTES, bytesBefore + lines.bytesRead());
           tick();
         }
         byte[] buf = lines.buffer();
@@ -213,7 +229,7 @@ final class IngestionRun {
           isRow = reader.read(buf, off, len, row);
         } catch (RowReader.UnparseableRowException e) {
           recordNumber++;
-          parseError("unparseable", buf, off, len, e.getMessage(), input, recordNumber, lineNumber);
+          parseError(RowStat.UNPARSEABLE, buf, off, len, e.getMessage(), input, recordNumber, lineNumber);
           continue;
         }
         if (isRow) {
@@ -221,23 +237,21 @@ final class IngestionRun {
           accept(buf, off, len, input, recordNumber, lineNumber);
         }
       }
-      report.processedBytes = bytesBefore + lines.bytesRead();
+      report.set(RowStat.PROCESSED_BYTES, bytesBefore + lines.bytesRead());
     }
   }
 
   private void tick() {
     if (execution.stopRequested()) {
       log.info("Stop requested after " + linesRead + " lines");
-      throw new SegmentBuilder.StoppedException();
+      throw new SegmentWriter.StoppedException();
     }
     if (System.nanoTime() - lastReportNanos >= REPORT_EVERY_NANOS) {
       writeReport();
     }
     if (linesRead - lastLoggedLines >= LOG_EVERY_LINES) {
       lastLoggedLines = linesRead;
-      log.info("Read " + linesRead + " lines so far: processed " + report.processed + ", processedWithError "
-          + report.processedWithError + ", thrownAway " + report.thrownAway + ", unparseable " + report.unparseable
-          + ", " + report.processedBytes + " bytes");
+      log.info("Read " + linesRead + " lines so far: " + report.describeCounts());
     }
   }
 
@@ -247,17 +261,13 @@ final class IngestionRun {
     try {
       time = timestamp();
     } catch (IllegalArgumentException | ArithmeticException e) {
-      parseError("unparseable", buf, off, len,
+      parseError(RowStat.UNPARSEABLE, buf, off, len,
           "Timestamp[" + row.asString(columns.timestampSlot()) + "] is unparseable!", input, recordNumber, lineNumber);
       return;
     }
     currentTime = time;
-    if (spec.filter() != null && !spec.filter().matches(this::filterValues)) {
-      report.thrownAway++;
-      return;
-    }
-    if (!inChunks(time)) {
-      report.thrownAway++;
+    if ((spec.filter() != null && !spec.filter().matches(this::filterValues)) || !inChunks(time)) {
+      report.add(RowStat.THROWN_AWAY, 1);
       return;
     }
     long rowTime = spec.granularity().query().bucketStart(time);
@@ -265,27 +275,19 @@ final class IngestionRun {
     dims.reset();
     discovered.clear();
     encoder.encode(row, dims, discovered, problems);
-    if (spec.granularity().rollup()) {
+    if (!aggregation.isEmpty()) {
       aggregation.reset(state);
       aggregation.add(state, row, problems);
+    }
+    if (spec.granularity().rollup()) {
       builder.addRollup(rowTime, dims, state, discovered);
     } else {
-      rowBytes.reset();
-      rowBytes.writeAscii("{\"__time\":");
-      rowBytes.writeLong(rowTime);
-      rowBytes.write(dims.array(), 0, dims.size());
-      if (!aggregation.isEmpty()) {
-        aggregation.reset(state);
-        aggregation.add(state, row, problems);
-        aggregation.writeJson(state, rowBytes);
-      }
-      rowBytes.write('}');
-      builder.addRow(rowTime, rowBytes, discovered);
+      builder.addRow(rowTime, dims, state, discovered);
     }
     if (problems.isEmpty()) {
-      report.processed++;
+      report.add(RowStat.PROCESSED, 1);
     } else {
-      parseError("processedWithError", buf, off, len,
+      parseError(RowStat.PROCESSED_WITH_ERROR, buf, off, len,
           "Found unparseable columns in row, exceptions: " + problems, input, recordNumber, lineNumber);
     }
   }
@@ -351,13 +353,9 @@ final class IngestionRun {
     return false;
   }
 
-  private void parseError(String type, byte[] buf, int off, int len, String reason, InputFiles.Entity input,
+  private void parseError(RowStat type, byte[] buf, int off, int len, String reason, InputFiles.Entity input,
       long recordNumber, long lineNumber) throws TooManyParseErrors {
-    if (type.equals("unparseable")) {
-      report.unparseable++;
-    } else {
-      report.processedWithError++;
-    }
+    report.add(type, 1);
     String details = reason + " (Path: " + input.description() + ", Record: " + recordNumber + ", Line: "
         + lineNumber + ")";
     if (spec.tuning().logParseExceptions()) {
@@ -368,12 +366,7 @@ final class IngestionRun {
       if (text.length() > MAX_SAVED_INPUT_CHARS) {
         text = text.substring(0, MAX_SAVED_INPUT_CHARS) + "...";
       }
-      ObjectNode event = JsonNodeFactory.instance.objectNode();
-      event.put("timestamp", Timestamps.format(Instant.now()));
-      event.put("input", text);
-      event.put("errorType", type);
-      event.put("details", details);
-      report.save(event);
+      report.save(new ParseError(Timestamps.format(Instant.now()), text, type, details));
     }
     if (report.parseErrors() > spec.tuning().maxParseExceptions()) {
       throw new TooManyParseErrors("Max parse exceptions[" + spec.tuning().maxParseExceptions() + "] exceeded");

@@ -1,12 +1,13 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.read.TimestampFormat;
 import dev.druidtasks.server.task.Interval;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /** A validated native batch ingestion spec, as the run needs it (the stored payload keeps Druid's shape). */
-record IngestionSpec(
+public record IngestionSpec(
     String dataSource,
     TimestampColumn timestamp,
     Dimensions dimensions,
@@ -18,25 +19,25 @@ record IngestionSpec(
     boolean appendToExisting,
     Tuning tuning) {
 
-  IngestionSpec {
+  public IngestionSpec {
     metrics = List.copyOf(metrics);
   }
 
   /** {@code timestampSpec}: the column, its format, and the time to use when a row has none (or null). */
   record TimestampColumn(String column, TimestampFormat format, Long missingValueMillis) {}
 
-  enum DimensionType { STRING, LONG, FLOAT, DOUBLE, AUTO }
+  public enum DimensionType { STRING, LONG, FLOAT, DOUBLE, AUTO }
 
-  enum MultiValueHandling { SORTED_ARRAY, SORTED_SET, ARRAY }
+  public enum MultiValueHandling { SORTED_ARRAY, SORTED_SET, ARRAY }
 
-  record Dimension(String name, DimensionType type, MultiValueHandling multiValueHandling) {}
+  public record Dimension(String name, DimensionType type, MultiValueHandling multiValueHandling) {}
 
   /**
    * {@code dimensionsSpec}: the explicit dimensions and, when {@code discover} is set, every other
    * column not in {@code exclusions} as a dimension of {@code discoveredType}.
    */
-  record Dimensions(List<Dimension> explicit, Set<String> exclusions, boolean discover, DimensionType discoveredType) {
-    Dimensions {
+  public record Dimensions(List<Dimension> explicit, Set<String> exclusions, boolean discover, DimensionType discoveredType) {
+    public Dimensions {
       explicit = List.copyOf(explicit);
       exclusions = Set.copyOf(exclusions);
     }
@@ -83,14 +84,14 @@ record IngestionSpec(
   record JsonFormat() implements InputFormat {}
 
   /** {@code csv} (quoted fields allowed) and {@code tsv} (plain split on the delimiter). */
-  record DelimitedFormat(
+  public record DelimitedFormat(
       boolean quoted,
       String delimiter,
       List<String> columns,
       boolean findColumnsFromHeader,
       int skipHeaderRows,
       String listDelimiter) implements InputFormat {
-    DelimitedFormat {
+    public DelimitedFormat {
       columns = List.copyOf(columns);
     }
   }

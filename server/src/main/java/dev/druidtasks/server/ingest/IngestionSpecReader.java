@@ -12,6 +12,7 @@ import static dev.druidtasks.server.ingest.SpecFields.requiredText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.ingest.read.TimestampFormat;
 import dev.druidtasks.server.ingest.IngestionSpec.AggregatorKind;
 import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
 import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;

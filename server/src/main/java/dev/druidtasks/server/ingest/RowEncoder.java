@@ -3,7 +3,13 @@ package dev.druidtasks.server.ingest;
 import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
 import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
 import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
+import dev.druidtasks.server.ingest.read.Columns;
+import dev.druidtasks.server.ingest.read.JsonArrays;
+import dev.druidtasks.server.ingest.read.NumberText;
+import dev.druidtasks.server.ingest.read.RowValues;
+import dev.druidtasks.server.ingest.segment.ByteSink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +27,8 @@ final class RowEncoder {
   private final Columns columns;
   private final JsonArrays arrays;
   private final List<String> scratch = new ArrayList<>();
+  /** {@code ,"name":} by slot, made when first written. */
+  private byte[][] jsonNames = new byte[16][];
 
   RowEncoder(Columns columns, JsonArrays arrays) {
     this.columns = columns;
@@ -41,7 +49,7 @@ final class RowEncoder {
       }
       Dimension d = columns.dimension(slot);
       int mark = out.size();
-      out.write(columns.jsonName(slot));
+      out.write(jsonName(slot));
       boolean written = switch (d.type()) {
         case STRING -> writeString(row, slot, kind, d, out);
         case AUTO -> writeAuto(row, slot, kind, out);
@@ -53,6 +61,20 @@ final class RowEncoder {
         discoveredPresent.set(slot);
       }
     }
+  }
+
+  private byte[] jsonName(int slot) {
+    if (slot >= jsonNames.length) {
+      jsonNames = Arrays.copyOf(jsonNames, Math.max(slot + 1, jsonNames.length * 2));
+    }
+    if (jsonNames[slot] == null) {
+      ByteSink name = new ByteSink(32);
+      name.write(',');
+      name.writeJsonString(columns.name(slot));
+      name.write(':');
+      jsonNames[slot] = name.toByteArray();
+    }
+    return jsonNames[slot];
   }
 
   private boolean writeString(RowValues row, int slot, byte kind, Dimension d, ByteSink out) {

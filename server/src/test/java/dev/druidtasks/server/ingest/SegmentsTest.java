@@ -220,11 +220,4 @@ class SegmentsTest {
     assertThat(result.segments()).extracting(DataSegment::numRows).containsExactly(5L);
     assertThat(task.payload().at("/spec/tuningConfig/type").asText()).isEqualTo("index");
   }
-
-  @Test
-  void pathPartsCannotEscape() {
-    assertThat(SegmentBuilder.pathPart("..")).isEqualTo("_..");
-    assertThat(SegmentBuilder.pathPart("a/b\\c:d")).isEqualTo("a_b_c_d");
-    assertThat(SegmentBuilder.pathPart("")).isEqualTo("_");
-  }
 }

@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a raw JSON array as the strings of a multi-value column. */
-final class JsonArrays {
+public final class JsonArrays {
   private final JsonFactory factory;
 
-  JsonArrays(JsonFactory factory) {
+  public JsonArrays(JsonFactory factory) {
     this.factory = factory;
   }
 
@@ -20,7 +20,7 @@ final class JsonArrays {
    * The elements as strings: strings as they are, numbers and booleans as their text, nested values
    * as JSON text, nulls as null. Null when the bytes are not a JSON array.
    */
-  List<String> strings(byte[] b, int off, int len) {
+  public List<String> strings(byte[] b, int off, int len) {
     try (JsonParser p = factory.createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         return null;
