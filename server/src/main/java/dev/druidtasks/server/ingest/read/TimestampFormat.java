@@ -4,6 +4,8 @@ import static dev.druidtasks.server.ingest.read.NumberText.NOT_INTEGER;
 import static dev.druidtasks.server.ingest.read.NumberText.digits;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.joda.time.DateTimeZone;
 import org.joda.time.format.DateTimeFormat;
@@ -78,8 +80,7 @@ public final class TimestampFormat {
       return (long) (Double.parseDouble(NumberText.ascii(b, off, len)) * 1000);
     }
     long v = NumberText.smallInteger(b, off, len);
-    // Druid takes Number.longValue(): fractions are cut
-    return scale(v != NOT_INTEGER ? v : (long) Double.parseDouble(NumberText.ascii(b, off, len)));
+    return scale(v != NOT_INTEGER ? v : longValue(NumberText.ascii(b, off, len)));
   }
 
   /** The content of a string value, as UTF-8 bytes without escapes. */
@@ -114,6 +115,15 @@ public final class TimestampFormat {
       };
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** As Druid reads a JSON number: a long when it is one (19 digits lose precision as a double), else cut. */
+  private static long longValue(String number) {
+    try {
+      return Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return (long) Double.parseDouble(number);
     }
   }
 
@@ -234,29 +244,15 @@ public final class TimestampFormat {
         return NOT_PARSED;
       }
     }
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59
-        || second > 59) {
+    if (hour > 23 || minute > 59 || second > 59) {
       return NOT_PARSED;
     }
-    long days = daysFromCivil(year, month, day);
+    long days;
+    try {
+      days = LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException e) {
+      return NOT_PARSED;
+    }
     return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis - offsetSeconds * 1000L;
-  }
-
-  private static int daysInMonth(int year, int month) {
-    return switch (month) {
-      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
-  }
-
-  /** Days since 1970-01-01 of a proleptic Gregorian date. */
-  private static long daysFromCivil(int y, int m, int d) {
-    y -= m <= 2 ? 1 : 0;
-    long era = Math.floorDiv(y, 400);
-    long yoe = y - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
   }
 }
