@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The counters and saved parse errors of a run, written as Druid's {@code ingestionStatsAndErrors}
@@ -92,11 +94,7 @@ final class IngestionReport {
 
   /** {@code processed 3, processedWithError 0, …} for the log. */
   String describeCounts() {
-    List<String> parts = new ArrayList<>();
-    for (RowStat s : RowStat.values()) {
-      parts.add(s + " " + get(s));
-    }
-    return String.join(", ", parts);
+    return Arrays.stream(RowStat.values()).map(s -> s + " " + get(s)).collect(Collectors.joining(", "));
   }
 
   /** Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context. */

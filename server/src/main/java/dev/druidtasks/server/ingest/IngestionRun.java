@@ -12,12 +12,11 @@ import dev.druidtasks.server.ingest.IngestionSpec.Metric;
 import dev.druidtasks.server.ingest.read.Columns;
 import dev.druidtasks.server.ingest.read.DelimitedRowReader;
 import dev.druidtasks.server.ingest.read.InputFiles;
-import dev.druidtasks.server.ingest.read.JsonArrays;
 import dev.druidtasks.server.ingest.read.JsonRowReader;
 import dev.druidtasks.server.ingest.read.LineSource;
 import dev.druidtasks.server.ingest.read.RowReader;
 import dev.druidtasks.server.ingest.read.RowValues;
-import dev.druidtasks.server.ingest.read.TimestampFormat;
+import dev.druidtasks.server.ingest.read.RowTimestamp;
 import dev.druidtasks.server.ingest.segment.ByteSink;
 import dev.druidtasks.server.ingest.segment.SegmentWriter;
 import dev.druidtasks.server.task.ErrorMessages;
@@ -38,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One execution of a native batch ingestion task: reads every input line, keeps the rows that parse,
@@ -61,14 +61,10 @@ final class IngestionRun {
   private final ObjectNode context;
 
   private final JsonFactory jsonFactory = new JsonFactory();
-  private final JsonArrays arrays = new JsonArrays(jsonFactory);
   private final RowValues row = new RowValues();
   private final ByteSink dims = new ByteSink(1024);
   private final BitSet discovered = new BitSet();
   private final List<String> problems = new ArrayList<>();
-  private final byte[] lastTimestampText = new byte[64];
-  private int lastTimestampLength = -1;
-  private long lastTimestampMillis;
   private long[] chunkStarts;
   private long[] chunkEnds;
   private int lastChunk;
@@ -78,10 +74,11 @@ final class IngestionRun {
   private long lastReportNanos;
 
   private Columns columns;
+  private RowTimestamp timestamps;
   private RowEncoder encoder;
   private Aggregation aggregation;
   private long[] state;
-  private SegmentWriter builder;
+  private SegmentWriter writer;
 
   IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
       ObjectNode context) {
@@ -115,7 +112,7 @@ final class IngestionRun {
       for (InputFiles.Entity input : inputs) {
         read(input);
       }
-      List<DataSegment> segments = builder.finish();
+      List<DataSegment> segments = writer.finish();
       report.segmentsPublished = segments.size();
       report.state = State.COMPLETED;
       writeReport();
@@ -135,13 +132,13 @@ final class IngestionRun {
       log.error("Ingestion failed: " + e);
       return fail(e.getMessage() == null ? e.toString() : e.getMessage());
     } catch (Error e) {
-      abortBuilder();
+      abortWriter();
       throw e;
     }
   }
 
   private TaskResult fail(String message) {
-    abortBuilder();
+    abortWriter();
     report.errorMsg = message;
     writeReport();
     String counts = " (" + report.describeCounts() + ")";
@@ -153,9 +150,9 @@ final class IngestionRun {
     return TaskResult.failure(message);
   }
 
-  private void abortBuilder() {
-    if (builder != null) {
-      builder.abort();
+  private void abortWriter() {
+    if (writer != null) {
+      writer.abort();
       log.info("Removed the segment files written by this run");
     }
   }
@@ -170,14 +167,8 @@ final class IngestionRun {
       log.warn("No input files found; nothing to ingest");
       return;
     }
-    StringBuilder names = new StringBuilder();
-    for (int i = 0; i < Math.min(10, inputs.size()); i++) {
-      names.append(i == 0 ? "" : ", ").append(inputs.get(i).description());
-    }
-    if (inputs.size() > 10) {
-      names.append(", …");
-    }
-    log.info("Found " + inputs.size() + " input(s): " + names);
+    String names = inputs.stream().limit(10).map(InputFiles.Entity::description).collect(Collectors.joining(", "));
+    log.info("Found " + inputs.size() + " input(s): " + names + (inputs.size() > 10 ? ", …" : ""));
   }
 
   private void prepare() {
@@ -191,7 +182,9 @@ final class IngestionRun {
       spec.filter().collectColumns(inputs);
     }
     columns = new Columns(spec.dimensions(), spec.timestamp().column(), inputs);
-    encoder = new RowEncoder(columns, arrays);
+    timestamps = new RowTimestamp(columns.timestampSlot(), spec.timestamp().format(),
+        spec.timestamp().missingValueMillis());
+    encoder = new RowEncoder(columns);
     aggregation = new Aggregation(spec.metrics(), columns);
     state = aggregation.newState();
     List<Interval> chunks = spec.granularity().chunks();
@@ -200,7 +193,7 @@ final class IngestionRun {
     Granularity segment = spec.granularity().segment();
     var metrics = new SegmentWriter.Metrics(spec.metrics().stream().map(Metric::name).toList(),
         aggregation.stateLength(), aggregation::combine, aggregation::writeJson);
-    builder = new SegmentWriter(new SegmentWriter.Settings(spec.dataSource(), segment::bucketStart,
+    writer = new SegmentWriter(new SegmentWriter.Settings(spec.dataSource(), segment::bucketStart,
         segment::bucketEnd, spec.granularity().rollup(), metrics, columns::dimensionNames,
         spec.tuning().maxRowsPerSegment(), spec.tuning().maxRowsInMemory(), spec.tuning().maxBytesInMemory(),
         spec.appendToExisting()), execution);
@@ -259,7 +252,7 @@ final class IngestionRun {
       throws IOException, TaskLockException, TooManyParseErrors {
     long time;
     try {
-      time = timestamp();
+      time = timestamps.millis(row);
     } catch (IllegalArgumentException | ArithmeticException e) {
       parseError(RowStat.UNPARSEABLE, buf, off, len,
           "Timestamp[" + row.asString(columns.timestampSlot()) + "] is unparseable!", input, recordNumber, lineNumber);
@@ -280,9 +273,9 @@ final class IngestionRun {
       aggregation.add(state, row, problems);
     }
     if (spec.granularity().rollup()) {
-      builder.addRollup(rowTime, dims, state, discovered);
+      writer.addRollup(rowTime, dims, state, discovered);
     } else {
-      builder.addRow(rowTime, dims, state, discovered);
+      writer.addRow(rowTime, dims, state, discovered);
     }
     if (problems.isEmpty()) {
       report.add(RowStat.PROCESSED, 1);
@@ -297,60 +290,19 @@ final class IngestionRun {
       return List.of(Long.toString(currentTime));
     }
     int slot = columns.knownSlot(column);
-    return slot < 0 ? List.of() : row.asList(slot, arrays);
-  }
-
-  private long timestamp() {
-    int slot = columns.timestampSlot();
-    TimestampFormat format = spec.timestamp().format();
-    byte[] src = row.source();
-    switch (row.kind(slot)) {
-      case 0, RowValues.NULL -> {
-        if (spec.timestamp().missingValueMillis() != null) {
-          return spec.timestamp().missingValueMillis();
-        }
-        throw new IllegalArgumentException("null timestamp");
-      }
-      case RowValues.STRING_RAW -> {
-        int off = row.off(slot);
-        int len = row.len(slot);
-        // consecutive rows often share a timestamp text
-        if (len == lastTimestampLength && Arrays.equals(src, off, off + len, lastTimestampText, 0, len)) {
-          return lastTimestampMillis;
-        }
-        long t = format.parseUtf8(src, off, len);
-        if (len <= lastTimestampText.length) {
-          System.arraycopy(src, off, lastTimestampText, 0, len);
-          lastTimestampLength = len;
-          lastTimestampMillis = t;
-        }
-        return t;
-      }
-      case RowValues.NUMBER_RAW -> {
-        return format.parseNumberLiteral(src, row.off(slot), row.len(slot));
-      }
-      case RowValues.TEXT -> {
-        return format.parseText(row.text(slot));
-      }
-      default -> throw new IllegalArgumentException("not a timestamp");
-    }
+    return slot < 0 ? List.of() : row.asList(slot);
   }
 
   /** Druid keeps a row when its segment-granularity bucket is one of the intervals' buckets. */
   private boolean inChunks(long t) {
-    if (chunkStarts.length == 0) {
-      return true;
-    }
-    if (t >= chunkStarts[lastChunk] && t < chunkEnds[lastChunk]) {
+    if (chunkStarts.length == 0 || (t >= chunkStarts[lastChunk] && t < chunkEnds[lastChunk])) {
       return true;
     }
     int i = Arrays.binarySearch(chunkStarts, t);
     int at = i >= 0 ? i : -i - 2;
-    if (at >= 0 && t < chunkEnds[at]) {
-      lastChunk = at;
-      return true;
-    }
-    return false;
+    boolean in = at >= 0 && t < chunkEnds[at];
+    lastChunk = in ? at : lastChunk;
+    return in;
   }
 
   private void parseError(RowStat type, byte[] buf, int off, int len, String reason, InputFiles.Entity input,

@@ -4,7 +4,6 @@ import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
 import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
 import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
 import dev.druidtasks.server.ingest.read.Columns;
-import dev.druidtasks.server.ingest.read.JsonArrays;
 import dev.druidtasks.server.ingest.read.NumberText;
 import dev.druidtasks.server.ingest.read.RowValues;
 import dev.druidtasks.server.ingest.segment.ByteSink;
@@ -25,14 +24,12 @@ final class RowEncoder {
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
   private final Columns columns;
-  private final JsonArrays arrays;
   private final List<String> scratch = new ArrayList<>();
   /** {@code ,"name":} by slot, made when first written. */
   private byte[][] jsonNames = new byte[16][];
 
-  RowEncoder(Columns columns, JsonArrays arrays) {
+  RowEncoder(Columns columns) {
     this.columns = columns;
-    this.arrays = arrays;
   }
 
   /**
@@ -99,7 +96,7 @@ final class RowEncoder {
       case RowValues.FALSE -> out.writeAscii("\"false\"");
       case RowValues.JSON_OBJECT -> out.writeJsonStringFromUtf8(src, row.off(slot), row.len(slot));
       case RowValues.JSON_ARRAY -> {
-        List<String> values = arrays.strings(src, row.off(slot), row.len(slot));
+        List<String> values = row.arrayStrings(slot);
         if (values == null) {
           out.writeJsonStringFromUtf8(src, row.off(slot), row.len(slot));
         } else {
@@ -118,18 +115,13 @@ final class RowEncoder {
 
   private boolean writeMulti(List<String> values, MultiValueHandling handling, ByteSink out) {
     scratch.clear();
-    scratch.addAll(values);
+    if (handling == MultiValueHandling.SORTED_SET) {
+      values.stream().distinct().forEach(scratch::add);
+    } else {
+      scratch.addAll(values);
+    }
     if (handling != MultiValueHandling.ARRAY) {
       scratch.sort(NULLS_FIRST);
-    }
-    if (handling == MultiValueHandling.SORTED_SET) {
-      for (int i = scratch.size() - 1; i > 0; i--) {
-        String a = scratch.get(i);
-        String b = scratch.get(i - 1);
-        if (a == null ? b == null : a.equals(b)) {
-          scratch.remove(i);
-        }
-      }
     }
     if (scratch.isEmpty() || (scratch.size() == 1 && scratch.get(0) == null)) {
       return false;
@@ -201,13 +193,7 @@ final class RowEncoder {
     }
     try {
       if (asLong) {
-        long v;
-        try {
-          v = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-          v = (long) Double.parseDouble(text);
-        }
-        out.writeLong(v);
+        out.writeLong(NumberText.longValue(text));
       } else {
         double v = Double.parseDouble(text);
         out.writeDouble(d.type() == DimensionType.FLOAT ? (double) (float) v : v);

@@ -49,9 +49,22 @@ public final class NumberText {
     return new String(b, off, len, StandardCharsets.US_ASCII);
   }
 
-  /** A JSON number as Druid prints it after reading it as Long or Double ({@code 12.50} → {@code 12.5}). */
+  /**
+   * A JSON number as Druid prints it after reading it as an integer or a Double ({@code 12.50} →
+   * {@code 12.5}); integers keep every digit.
+   */
   public static String canonical(byte[] b, int off, int len) {
     String raw = ascii(b, off, len);
-    return isSmallInteger(b, off, len) ? raw : Double.toString(Double.parseDouble(raw));
+    return raw.indexOf('.') < 0 && raw.indexOf('e') < 0 && raw.indexOf('E') < 0
+        ? raw : Double.toString(Double.parseDouble(raw));
+  }
+
+  /** As Druid reads a number into a long: exactly when it is an integer, else the double cut. */
+  public static long longValue(String number) {
+    try {
+      return Long.parseLong(number);
+    } catch (NumberFormatException e) {
+      return (long) Double.parseDouble(number);
+    }
   }
 }

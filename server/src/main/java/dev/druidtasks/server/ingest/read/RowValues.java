@@ -1,5 +1,9 @@
 package dev.druidtasks.server.ingest.read;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +14,7 @@ import java.util.List;
  * values point into the line's bytes instead of being copied, so reading a row allocates little.
  */
 public final class RowValues {
+  private static final JsonFactory JSON = new JsonFactory();
   public static final byte NULL = 1;
   /** UTF-8 string content without escapes, at {@code [off, off+len)} of {@link #source()}. */
   public static final byte STRING_RAW = 2;
@@ -121,7 +126,7 @@ public final class RowValues {
     return switch (kind(slot)) {
       case STRING_RAW -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
       case TEXT -> texts[slot];
-      case NUMBER_RAW -> numberText(slot);
+      case NUMBER_RAW -> NumberText.canonical(source, offs[slot], lens[slot]);
       case TRUE -> "true";
       case FALSE -> "false";
       case JSON_ARRAY, JSON_OBJECT -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
@@ -130,20 +135,9 @@ public final class RowValues {
     };
   }
 
-  /** Druid reads JSON numbers as Long or Double, so {@code 12.50} reads as {@code 12.5}. */
-  private String numberText(int slot) {
-    String raw = new String(source, offs[slot], lens[slot], StandardCharsets.US_ASCII);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '.' || c == 'e' || c == 'E') {
-        return Double.toString(Double.parseDouble(raw));
-      }
-    }
-    return raw;
-  }
 
   /** The value as a list of strings, as filters see it; empty when absent or null. */
-  public List<String> asList(int slot, JsonArrays arrays) {
+  public List<String> asList(int slot) {
     byte k = kind(slot);
     if (k == 0 || k == NULL) {
       return List.of();
@@ -152,11 +146,37 @@ public final class RowValues {
       return multi(slot);
     }
     if (k == JSON_ARRAY) {
-      List<String> values = arrays.strings(source, offs[slot], lens[slot]);
+      List<String> values = arrayStrings(slot);
       return values == null ? List.of(asString(slot)) : values;
     }
     List<String> one = new ArrayList<>(1);
     one.add(asString(slot));
     return one;
+  }
+
+  /**
+   * A JSON array's elements as strings: strings as they are, numbers and booleans as their text,
+   * nested values as JSON text, nulls as null. Null when the value is not a JSON array.
+   */
+  public List<String> arrayStrings(int slot) {
+    int off = offs[slot];
+    try (JsonParser p = JSON.createParser(source, off, lens[slot])) {
+      if (kind(slot) != JSON_ARRAY || p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+          int start = (int) p.currentTokenLocation().getByteOffset();
+          p.skipChildren();
+          out.add(new String(source, off + start, (int) p.currentLocation().getByteOffset() - start, StandardCharsets.UTF_8));
+        } else {
+          out.add(t == JsonToken.VALUE_NULL ? null : p.getText());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

@@ -80,7 +80,7 @@ public final class TimestampFormat {
       return (long) (Double.parseDouble(NumberText.ascii(b, off, len)) * 1000);
     }
     long v = NumberText.smallInteger(b, off, len);
-    return scale(v != NOT_INTEGER ? v : longValue(NumberText.ascii(b, off, len)));
+    return scale(v != NOT_INTEGER ? v : NumberText.longValue(NumberText.ascii(b, off, len)));
   }
 
   /** The content of a string value, as UTF-8 bytes without escapes. */
@@ -115,15 +115,6 @@ public final class TimestampFormat {
       };
     } catch (ArithmeticException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
-    }
-  }
-
-  /** As Druid reads a JSON number: a long when it is one (19 digits lose precision as a double), else cut. */
-  private static long longValue(String number) {
-    try {
-      return Long.parseLong(number);
-    } catch (NumberFormatException e) {
-      return (long) Double.parseDouble(number);
     }
   }
 

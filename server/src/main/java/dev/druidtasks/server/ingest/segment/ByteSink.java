@@ -122,9 +122,4 @@ public final class ByteSink extends OutputStream {
     }
     return strings;
   }
-
-  @Override
-  public String toString() {
-    return new String(buf, 0, size, StandardCharsets.UTF_8);
-  }
 }
