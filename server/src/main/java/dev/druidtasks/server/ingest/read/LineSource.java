@@ -33,36 +33,28 @@ public final class LineSource implements Closeable {
     while (true) {
       for (int i = scanFrom; i < limit; i++) {
         if (buf[i] == '\n') {
-          start = pos;
-          length = i - pos;
-          bytesRead += length + 1;
-          pos = i + 1;
-          scanFrom = pos;
-          trimCarriageReturn();
-          return true;
+          return take(i, 1);
         }
       }
       scanFrom = limit;
       if (eof) {
-        if (pos < limit) {
-          start = pos;
-          length = limit - pos;
-          bytesRead += length;
-          pos = limit;
-          scanFrom = limit;
-          trimCarriageReturn();
-          return true;
-        }
-        return false;
+        return pos < limit && take(limit, 0);
       }
       fill();
     }
   }
 
-  private void trimCarriageReturn() {
+  /** The line is {@code [pos, end)}, followed by {@code newline} bytes; a trailing {@code \r} is dropped. */
+  private boolean take(int end, int newline) {
+    start = pos;
+    length = end - pos;
+    bytesRead += length + newline;
+    pos = end + newline;
+    scanFrom = pos;
     if (length > 0 && buf[start + length - 1] == '\r') {
       length--;
     }
+    return true;
   }
 
   private void fill() throws IOException {

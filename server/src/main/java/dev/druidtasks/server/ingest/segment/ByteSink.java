@@ -25,10 +25,16 @@ public final class ByteSink extends OutputStream {
 
   private byte[] buf;
   private int size;
-  private JsonGenerator strings;
+  /** Writes into this buffer; flushed after each string so bytes written directly stay in order. */
+  private final JsonGenerator strings;
 
   public ByteSink(int capacity) {
     buf = new byte[capacity];
+    try {
+      strings = JSON.createGenerator(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public int size() {
@@ -99,7 +105,7 @@ public final class ByteSink extends OutputStream {
   /** {@code s} as a quoted JSON string in UTF-8. */
   public void writeJsonString(String s) {
     try {
-      generator().writeString(s);
+      strings.writeString(s);
       strings.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -109,17 +115,10 @@ public final class ByteSink extends OutputStream {
   /** UTF-8 bytes that may need escaping (e.g. raw JSON text) as a quoted JSON string. */
   public void writeJsonStringFromUtf8(byte[] b, int off, int len) {
     try {
-      generator().writeUTF8String(b, off, len);
+      strings.writeUTF8String(b, off, len);
       strings.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private JsonGenerator generator() throws IOException {
-    if (strings == null) {
-      strings = JSON.createGenerator(this);
-    }
-    return strings;
   }
 }
