@@ -25,7 +25,8 @@ public final class Columns {
   private final Map<String, Integer> slots = new HashMap<>();
   private final List<String> names = new ArrayList<>();
   private final List<Dimension> dimensionBySlot = new ArrayList<>();
-  private boolean[] awaitingDiscovery = new boolean[16];
+  /** Slots of spec-named columns that become dimensions once the data holds them. */
+  private final BitSet awaitingDiscovery = new BitSet();
   private int[] dimensionSlots = new int[16];
   private int dimensionCount;
   private final int explicitCount;
@@ -45,9 +46,7 @@ public final class Columns {
     for (String name : otherInputs) {
       int slot = slotOrAdd(name);
       if (dimensionBySlot.get(slot) == null && discoverable(name)) {
-        // becomes a dimension only once the data holds it
-        awaitingDiscovery = ensure(awaitingDiscovery, slot);
-        awaitingDiscovery[slot] = true;
+        awaitingDiscovery.set(slot);
       }
     }
   }
@@ -76,17 +75,13 @@ public final class Columns {
     dimensionSlots[dimensionCount++] = slot;
   }
 
-  private static boolean[] ensure(boolean[] a, int index) {
-    return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
-  }
-
   /** The slot of a column seen in the data, or {@link #UNUSED}; may discover a new dimension. */
   public int slotFor(String name) {
     Integer s = slots.get(name);
     if (s != null) {
       int slot = s;
-      if (slot >= 0 && slot < awaitingDiscovery.length && awaitingDiscovery[slot]) {
-        awaitingDiscovery[slot] = false;
+      if (slot >= 0 && awaitingDiscovery.get(slot)) {
+        awaitingDiscovery.clear(slot);
         dimensionBySlot.set(slot, new Dimension(name, spec.discoveredType(), MultiValueHandling.SORTED_ARRAY));
         addDimensionSlot(slot);
       }

@@ -24,19 +24,6 @@ public final class TimestampFormat {
   public enum Kind { ISO, AUTO, MILLIS, POSIX, MICRO, NANO, RUBY, PATTERN }
 
   private static final long NOT_PARSED = Long.MIN_VALUE;
-  private static final DateTimeFormatter ISO_PARSER = ISODateTimeFormat.dateTimeParser().withZoneUTC();
-  /** Druid's {@code auto} text form: an ISO date, then optionally {@code T} or a space, a time and an offset. */
-  private static final DateTimeFormatter AUTO_PARSER = new DateTimeFormatterBuilder()
-      .append(ISODateTimeFormat.dateElementParser())
-      .appendOptional(new DateTimeFormatterBuilder()
-          .append(null, new DateTimeParser[] {
-              new DateTimeFormatterBuilder().appendLiteral('T').toParser(),
-              new DateTimeFormatterBuilder().appendLiteral(' ').toParser()})
-          .appendOptional(ISODateTimeFormat.timeElementParser().getParser())
-          .appendOptional(new DateTimeFormatterBuilder().appendTimeZoneOffset("Z", true, 2, 4).toParser())
-          .toParser())
-      .toFormatter().withZoneUTC();
-
   private final Kind kind;
   private final DateTimeFormatter pattern;
 
@@ -129,7 +116,7 @@ public final class TimestampFormat {
 
   private static long parseIso(String s) {
     long t = fastIso(s);
-    return t != NOT_PARSED ? t : ISO_PARSER.parseMillis(s.replace(' ', 'T'));
+    return t != NOT_PARSED ? t : Joda.ISO.parseMillis(s.replace(' ', 'T'));
   }
 
   /** As Druid: a trailing zone id (e.g. {@code 2015-09-12 10:00:00 America/New_York}) gives the zone. */
@@ -142,17 +129,33 @@ public final class TimestampFormat {
     if (space > 0) {
       try {
         DateTimeZone zone = DateTimeZone.forID(s.substring(space + 1));
-        return AUTO_PARSER.withZone(zone).parseMillis(s.substring(0, space));
+        return Joda.AUTO.withZone(zone).parseMillis(s.substring(0, space));
       } catch (IllegalArgumentException notAZone) {
         // the whole text is the timestamp
       }
     }
-    return AUTO_PARSER.parseMillis(s);
+    return Joda.AUTO.parseMillis(s);
   }
 
   private static long fastIso(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     return fastIso(b, 0, b.length);
+  }
+
+  /** Joda-Time's parsers, loaded on first use: rows in the common forms never need them. */
+  private static final class Joda {
+    static final DateTimeFormatter ISO = ISODateTimeFormat.dateTimeParser().withZoneUTC();
+    /** Druid's {@code auto} text form: an ISO date, then optionally {@code T} or a space, a time and an offset. */
+    static final DateTimeFormatter AUTO = new DateTimeFormatterBuilder()
+        .append(ISODateTimeFormat.dateElementParser())
+        .appendOptional(new DateTimeFormatterBuilder()
+            .append(null, new DateTimeParser[] {
+                new DateTimeFormatterBuilder().appendLiteral('T').toParser(),
+                new DateTimeFormatterBuilder().appendLiteral(' ').toParser()})
+            .appendOptional(ISODateTimeFormat.timeElementParser().getParser())
+            .appendOptional(new DateTimeFormatterBuilder().appendTimeZoneOffset("Z", true, 2, 4).toParser())
+            .toParser())
+        .toFormatter().withZoneUTC();
   }
 
   private static String stripQuotes(String s) {
