@@ -45,7 +45,6 @@ import java.util.stream.Collectors;
  * happened in an {@link IngestionReport} written live (about once a second) and at the end.
  */
 final class IngestionRun {
-  static final String SHUTDOWN_MESSAGE = ErrorMessages.SHUTDOWN;
   private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
   private static final long LOG_EVERY_LINES = 250_000;
   private static final int MAX_SAVED_INPUT_CHARS = 10_000;
@@ -122,12 +121,12 @@ final class IngestionRun {
           segments.size()));
       return TaskResult.success(segments);
     } catch (SegmentWriter.StoppedException e) {
-      return fail(SHUTDOWN_MESSAGE);
+      return fail(ErrorMessages.SHUTDOWN);
     } catch (TooManyParseErrors e) {
       return fail(e.getMessage());
     } catch (TaskLockException e) {
       // a stop while waiting for a lock shows as a failed lock
-      return fail(execution.stopRequested() ? SHUTDOWN_MESSAGE : e.getMessage());
+      return fail(execution.stopRequested() ? ErrorMessages.SHUTDOWN : e.getMessage());
     } catch (IOException | RuntimeException e) {
       log.error("Ingestion failed: " + e);
       return fail(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -142,7 +141,7 @@ final class IngestionRun {
     report.errorMsg = message;
     writeReport();
     String counts = " (" + report.describeCounts() + ")";
-    if (message.equals(SHUTDOWN_MESSAGE)) {
+    if (message.equals(ErrorMessages.SHUTDOWN)) {
       log.info("Stopped: " + message + counts);
     } else {
       log.error("Task failed: " + message + counts);

@@ -9,6 +9,7 @@ import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
 import dev.druidtasks.server.task.TaskLog;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -42,7 +43,7 @@ public final class SegmentWriter {
   /** Rough heap cost of a buffered row beyond its bytes, and of a rollup group beyond key and state. */
   private static final long ROW_OVERHEAD = 48;
   private static final long GROUP_OVERHEAD = 160;
-  private static final byte[] TIME_FIELD = "{\"__time\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] TIME_FIELD = "{\"__time\":".getBytes(StandardCharsets.US_ASCII);
 
   /** The metric columns as the writer sees them: state size, how two states combine, how one is written. */
   public record Metrics(List<String> names, int stateLength, BiConsumer<long[], long[]> combine,
@@ -150,7 +151,7 @@ public final class SegmentWriter {
     if (c == null) {
       Interval interval = new Interval(Instant.ofEpochMilli(start),
           Instant.ofEpochMilli(settings.chunkEnd().applyAsLong(start)));
-      c = new TimeChunk(start, interval, versionOf(interval));
+      c = TimeChunk.locked(start, interval, execution, settings.dataSource(), settings.appendToExisting());
       if (!settings.rollup() && streamingChunks < MAX_STREAMING_CHUNKS) {
         c.mode = Mode.PROBING;
         streamingChunks++;
@@ -162,29 +163,6 @@ public final class SegmentWriter {
       c.discovered.or(discovered);
     }
     return c;
-  }
-
-  /**
-   * The lock's version; when appending, the version of the chunk's existing segments so the new ones
-   * join them as extra partitions.
-   */
-  private String versionOf(Interval chunk) throws TaskLockException {
-    String version = execution.lock(chunk);
-    if (settings.appendToExisting()) {
-      String existing = null;
-      for (DataSegment s : execution.usedSegments(settings.dataSource(), chunk)) {
-        if (!s.interval().equals(chunk)) {
-          throw new TaskLockException("Cannot append to time chunk [" + chunk + "]: existing segment ["
-              + s.id() + "] covers [" + s.interval() + "], which does not match the segment granularity");
-        }
-        if (existing == null || s.version().compareTo(existing) > 0) {
-          existing = s.version();
-        }
-      }
-      version = existing != null ? existing : version;
-    }
-    log.info("Time chunk [" + chunk + "]: writing segments of version [" + version + "]");
-    return version;
   }
 
   private void spillIfFull() throws IOException {

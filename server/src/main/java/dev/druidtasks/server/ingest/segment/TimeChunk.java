@@ -1,6 +1,9 @@
 package dev.druidtasks.server.ingest.segment;
 
+import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.TaskExecution;
+import dev.druidtasks.server.task.TaskLockException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -41,10 +44,34 @@ final class TimeChunk {
   private List<Row> rows = new ArrayList<>();
   private long rowBytes;
 
-  TimeChunk(long start, Interval interval, String version) {
+  private TimeChunk(long start, Interval interval, String version) {
     this.start = start;
     this.interval = interval;
     this.version = version;
+  }
+
+  /**
+   * A chunk under this task's lock, its segments of the lock's version; when appending, of the version
+   * of the chunk's existing segments so the new ones join them as extra partitions.
+   */
+  static TimeChunk locked(long start, Interval chunk, TaskExecution execution, String dataSource, boolean append)
+      throws TaskLockException {
+    String version = execution.lock(chunk);
+    if (append) {
+      String existing = null;
+      for (DataSegment s : execution.usedSegments(dataSource, chunk)) {
+        if (!s.interval().equals(chunk)) {
+          throw new TaskLockException("Cannot append to time chunk [" + chunk + "]: existing segment ["
+              + s.id() + "] covers [" + s.interval() + "], which does not match the segment granularity");
+        }
+        if (existing == null || s.version().compareTo(existing) > 0) {
+          existing = s.version();
+        }
+      }
+      version = existing != null ? existing : version;
+    }
+    execution.log().info("Time chunk [" + chunk + "]: writing segments of version [" + version + "]");
+    return new TimeChunk(start, chunk, version);
   }
 
   boolean hasBuffered() {
