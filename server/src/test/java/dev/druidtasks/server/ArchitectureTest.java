@@ -68,4 +68,19 @@ class ArchitectureTest {
             "org.eclipse.jetty..", "io.dropwizard..")
         .check(classes);
   }
+
+  @Test
+  void segmentWritingKnowsNeitherTheSpecNorTheReaders() {
+    noClasses().that().resideInAPackage("dev.druidtasks.server.ingest.segment..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.druidtasks.server.ingest",
+            "dev.druidtasks.server.ingest.read..")
+        .check(classes);
+  }
+
+  @Test
+  void readingKnowsNothingOfSegments() {
+    noClasses().that().resideInAPackage("dev.druidtasks.server.ingest.read..")
+        .should().dependOnClassesThat().resideInAPackage("dev.druidtasks.server.ingest.segment..")
+        .check(classes);
+  }
 }

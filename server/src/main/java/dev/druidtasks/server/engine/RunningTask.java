@@ -81,7 +81,7 @@ record RunningTask(String taskId, String groupId, String dataSource, TaskStore s
       if (s.loadSpec() != null && s.loadSpec().hasNonNull("path")) {
         Path dir = Path.of(s.loadSpec().get("path").asText()).toAbsolutePath().normalize();
         if (dir.startsWith(root) && !dir.equals(root)) {
-          Directories.delete(dir);
+          TaskWorker.deleteQuietly(dir);
         }
       }
     }

@@ -3,6 +3,7 @@ package dev.druidtasks.server.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.store.ClaimedTask;
 import dev.druidtasks.server.store.TaskStore;
+import dev.druidtasks.server.task.Directories;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
@@ -183,7 +184,7 @@ public final class TaskWorker {
       LOG.error("could not record the end of task {}", claimed.id(), e);
     } finally {
       running.remove(claimed.id());
-      Directories.delete(exec.workDir());
+      deleteQuietly(exec.workDir());
       loop.wake();
     }
   }
@@ -197,4 +198,13 @@ public final class TaskWorker {
   }
 
 
+
+  /** A task's work dir or a killed segment's files; what cannot be deleted is logged. */
+  static void deleteQuietly(Path dir) {
+    try {
+      Directories.delete(dir);
+    } catch (IOException e) {
+      LOG.warn("could not delete {}", dir, e);
+    }
+  }
 }

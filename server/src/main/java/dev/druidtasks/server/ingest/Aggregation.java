@@ -2,6 +2,10 @@ package dev.druidtasks.server.ingest;
 
 import dev.druidtasks.server.ingest.IngestionSpec.AggregatorKind;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.ingest.read.Columns;
+import dev.druidtasks.server.ingest.read.NumberText;
+import dev.druidtasks.server.ingest.read.RowValues;
+import dev.druidtasks.server.ingest.segment.ByteSink;
 import java.util.List;
 
 /**

@@ -1,10 +1,16 @@
 package dev.druidtasks.server.ingest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The counters and saved parse errors of a run, written as Druid's {@code ingestionStatsAndErrors}
@@ -12,87 +18,102 @@ import java.util.Iterator;
  * first, as Druid does.
  */
 final class IngestionReport {
-  static final String NOT_STARTED = "NOT_STARTED";
-  static final String BUILD_SEGMENTS = "BUILD_SEGMENTS";
-  static final String COMPLETED = "COMPLETED";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Druid's ingestion states; a native batch run without partition hints skips DETERMINE_PARTITIONS. */
+  enum State { NOT_STARTED, DETERMINE_PARTITIONS, BUILD_SEGMENTS, COMPLETED }
 
-  String state = NOT_STARTED;
-  long processed;
-  long processedBytes;
-  long processedWithError;
-  long thrownAway;
-  long unparseable;
+  /** Druid's row stats, in the order its reports list them. */
+  enum RowStat {
+    PROCESSED("processed"),
+    PROCESSED_BYTES("processedBytes"),
+    PROCESSED_WITH_ERROR("processedWithError"),
+    THROWN_AWAY("thrownAway"),
+    UNPARSEABLE("unparseable");
+
+    private final String name;
+
+    RowStat(String name) {
+      this.name = name;
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** One saved parse error. */
+  record ParseError(String timestamp, String input, RowStat errorType, String details) {}
+
+  private record Entry(String type, String taskId, Object payload) {}
+
+  private record RowStats(Map<String, Long> determinePartitions, Map<String, Long> buildSegments) {}
+
+  private record Payload(State ingestionState, Map<String, List<ParseError>> unparseableEvents,
+      RowStats rowStats, String errorMsg, boolean segmentAvailabilityConfirmed,
+      long segmentAvailabilityWaitTimeMs, Map<String, Long> recordsProcessed, int segmentsPublished) {}
+
+  State state = State.NOT_STARTED;
   String errorMsg;
   int segmentsPublished;
+  private final long[] counts = new long[RowStat.values().length];
   private final int maxSaved;
-  private final ArrayDeque<ObjectNode> saved = new ArrayDeque<>();
+  private final ArrayDeque<ParseError> saved = new ArrayDeque<>();
 
   IngestionReport(int maxSavedParseExceptions) {
     this.maxSaved = maxSavedParseExceptions;
   }
 
-  void save(ObjectNode parseError) {
+  void add(RowStat stat, long n) {
+    counts[stat.ordinal()] += n;
+  }
+
+  void set(RowStat stat, long value) {
+    counts[stat.ordinal()] = value;
+  }
+
+  long get(RowStat stat) {
+    return counts[stat.ordinal()];
+  }
+
+  void save(ParseError error) {
     if (maxSaved <= 0) {
       return;
     }
     if (saved.size() == maxSaved) {
       saved.removeFirst();
     }
-    saved.addLast(parseError);
+    saved.addLast(error);
   }
 
   long parseErrors() {
-    return unparseable + processedWithError;
+    return get(RowStat.UNPARSEABLE) + get(RowStat.PROCESSED_WITH_ERROR);
+  }
+
+  /** {@code processed 3, processedWithError 0, …} for the log. */
+  String describeCounts() {
+    return Arrays.stream(RowStat.values()).map(s -> s + " " + get(s)).collect(Collectors.joining(", "));
   }
 
   /** Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context. */
   ObjectNode toReports(String taskId, ObjectNode context) {
-    ObjectNode payload = JSON.objectNode();
-    payload.put("ingestionState", state);
-    ObjectNode events = payload.putObject("unparseableEvents");
-    if (maxSaved > 0) {
-      ArrayNode list = events.putArray("buildSegments");
-      for (Iterator<ObjectNode> it = saved.descendingIterator(); it.hasNext(); ) {
-        list.add(it.next().deepCopy());
-      }
+    Map<String, Long> determine = new LinkedHashMap<>();
+    Map<String, Long> build = new LinkedHashMap<>();
+    for (RowStat s : RowStat.values()) {
+      determine.put(s.toString(), 0L);
+      build.put(s.toString(), get(s));
     }
-    ObjectNode rowStats = payload.putObject("rowStats");
-    ObjectNode determine = rowStats.putObject("determinePartitions");
-    determine.put("processed", 0);
-    determine.put("processedBytes", 0);
-    determine.put("processedWithError", 0);
-    determine.put("thrownAway", 0);
-    determine.put("unparseable", 0);
-    ObjectNode build = rowStats.putObject("buildSegments");
-    build.put("processed", processed);
-    build.put("processedBytes", processedBytes);
-    build.put("processedWithError", processedWithError);
-    build.put("thrownAway", thrownAway);
-    build.put("unparseable", unparseable);
-    if (errorMsg == null) {
-      payload.putNull("errorMsg");
-    } else {
-      payload.put("errorMsg", errorMsg);
-    }
-    payload.put("segmentAvailabilityConfirmed", false);
-    payload.put("segmentAvailabilityWaitTimeMs", 0);
-    // Druid 33's batch tasks leave this map (by partition, for streams) empty
-    payload.putObject("recordsProcessed");
-    payload.put("segmentsPublished", segmentsPublished);
-
-    ObjectNode reports = JSON.objectNode();
-    reports.set("ingestionStatsAndErrors", entry("ingestionStatsAndErrors", taskId, payload));
-    reports.set("taskContext", entry("taskContext", taskId, context.deepCopy()));
-    return reports;
-  }
-
-  private static ObjectNode entry(String type, String taskId, ObjectNode payload) {
-    ObjectNode report = JSON.objectNode();
-    report.put("type", type);
-    report.put("taskId", taskId);
-    report.set("payload", payload);
-    return report;
+    List<ParseError> newestFirst = new ArrayList<>(saved);
+    Collections.reverse(newestFirst);
+    // Druid 33's batch tasks leave recordsProcessed (by partition, for streams) empty
+    Payload payload = new Payload(state, maxSaved > 0 ? Map.of("buildSegments", newestFirst) : Map.of(),
+        new RowStats(determine, build), errorMsg, false, 0, Map.of(),
+        segmentsPublished);
+    Map<String, Entry> reports = new LinkedHashMap<>();
+    reports.put("ingestionStatsAndErrors", new Entry("ingestionStatsAndErrors", taskId, payload));
+    reports.put("taskContext", new Entry("taskContext", taskId, context));
+    return JSON.valueToTree(reports);
   }
 }

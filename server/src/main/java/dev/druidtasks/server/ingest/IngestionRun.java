@@ -1,11 +1,26 @@
 package dev.druidtasks.server.ingest;
 
-import dev.druidtasks.server.ingest.spec.PathConfinement;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.ingest.IngestionReport.ParseError;
+import dev.druidtasks.server.ingest.IngestionReport.RowStat;
+import dev.druidtasks.server.ingest.IngestionReport.State;
 import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
+import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
+import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.ingest.read.Columns;
+import dev.druidtasks.server.ingest.read.DelimitedRowReader;
+import dev.druidtasks.server.ingest.read.InputFiles;
+import dev.druidtasks.server.ingest.read.JsonRowReader;
+import dev.druidtasks.server.ingest.read.LineSource;
+import dev.druidtasks.server.ingest.read.RowReader;
+import dev.druidtasks.server.ingest.read.RowValues;
+import dev.druidtasks.server.ingest.read.RowTimestamp;
+import dev.druidtasks.server.ingest.segment.ByteSink;
+import dev.druidtasks.server.ingest.segment.SegmentWriter;
+import dev.druidtasks.server.ingest.spec.Granularity;
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.Interval;
@@ -24,14 +39,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One execution of a native batch ingestion task: reads every input line, keeps the rows that parse,
- * pass the filter and fall in the intervals, and hands them to a {@link SegmentBuilder}. Counts what
+ * pass the filter and fall in the intervals, and hands them to a {@link SegmentWriter}. Counts what
  * happened in an {@link IngestionReport} written live (about once a second) and at the end.
  */
 final class IngestionRun {
-  static final String SHUTDOWN_MESSAGE = ErrorMessages.SHUTDOWN;
   private static final long REPORT_EVERY_NANOS = 1_000_000_000L;
   private static final long LOG_EVERY_LINES = 250_000;
   private static final int MAX_SAVED_INPUT_CHARS = 10_000;
@@ -47,15 +62,10 @@ final class IngestionRun {
   private final ObjectNode context;
 
   private final JsonFactory jsonFactory = new JsonFactory();
-  private final JsonArrays arrays = new JsonArrays(jsonFactory);
   private final RowValues row = new RowValues();
   private final ByteSink dims = new ByteSink(1024);
-  private final ByteSink rowBytes = new ByteSink(1024);
   private final BitSet discovered = new BitSet();
   private final List<String> problems = new ArrayList<>();
-  private final byte[] lastTimestampText = new byte[64];
-  private int lastTimestampLength = -1;
-  private long lastTimestampMillis;
   private long[] chunkStarts;
   private long[] chunkEnds;
   private int lastChunk;
@@ -65,10 +75,11 @@ final class IngestionRun {
   private long lastReportNanos;
 
   private Columns columns;
+  private RowTimestamp timestamps;
   private RowEncoder encoder;
   private Aggregation aggregation;
   private long[] state;
-  private SegmentBuilder builder;
+  private SegmentWriter writer;
 
   IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
       ObjectNode context) {
@@ -92,47 +103,47 @@ final class IngestionRun {
     long started = System.nanoTime();
     writeReport();
     try {
-      List<InputFiles.Entity> inputs = InputFiles.list(spec.inputSource(), confinement, log);
+      List<InputFiles.Entity> inputs = spec.inputSource() instanceof LocalInput local
+          ? InputFiles.local(local.baseDir(), local.filter(), local.files(), confinement::allows, log)
+          : List.of(InputFiles.inline(((InlineInput) spec.inputSource()).data()));
       logInputs(inputs);
-      report.state = IngestionReport.BUILD_SEGMENTS;
+      report.state = State.BUILD_SEGMENTS;
       writeReport();
       prepare();
       for (InputFiles.Entity input : inputs) {
         read(input);
       }
-      List<DataSegment> segments = builder.finish();
+      List<DataSegment> segments = writer.finish();
       report.segmentsPublished = segments.size();
-      report.state = IngestionReport.COMPLETED;
+      report.state = State.COMPLETED;
       writeReport();
       double seconds = (System.nanoTime() - started) / 1e9;
-      log.info(String.format(Locale.ROOT, "Ingestion done in %.1f s: processed %d, processedWithError %d, thrownAway %d,"
-              + " unparseable %d, %d bytes read (%.1f MB/s); %d segment(s)", seconds, report.processed,
-          report.processedWithError, report.thrownAway, report.unparseable, report.processedBytes,
-          report.processedBytes / 1e6 / Math.max(seconds, 1e-9), segments.size()));
+      log.info(String.format(Locale.ROOT, "Ingestion done in %.1f s: %s (%.1f MB/s); %d segment(s)", seconds,
+          report.describeCounts(), report.get(RowStat.PROCESSED_BYTES) / 1e6 / Math.max(seconds, 1e-9),
+          segments.size()));
       return TaskResult.success(segments);
-    } catch (SegmentBuilder.StoppedException e) {
-      return fail(SHUTDOWN_MESSAGE);
+    } catch (SegmentWriter.StoppedException e) {
+      return fail(ErrorMessages.SHUTDOWN);
     } catch (TooManyParseErrors e) {
       return fail(e.getMessage());
     } catch (TaskLockException e) {
       // a stop while waiting for a lock shows as a failed lock
-      return fail(execution.stopRequested() ? SHUTDOWN_MESSAGE : e.getMessage());
+      return fail(execution.stopRequested() ? ErrorMessages.SHUTDOWN : e.getMessage());
     } catch (IOException | RuntimeException e) {
       log.error("Ingestion failed: " + e);
       return fail(e.getMessage() == null ? e.toString() : e.getMessage());
     } catch (Error e) {
-      abortBuilder();
+      abortWriter();
       throw e;
     }
   }
 
   private TaskResult fail(String message) {
-    abortBuilder();
+    abortWriter();
     report.errorMsg = message;
     writeReport();
-    String counts = " (processed " + report.processed + ", unparseable " + report.unparseable
-        + ", processedWithError " + report.processedWithError + ", thrownAway " + report.thrownAway + ")";
-    if (message.equals(SHUTDOWN_MESSAGE)) {
+    String counts = " (" + report.describeCounts() + ")";
+    if (message.equals(ErrorMessages.SHUTDOWN)) {
       log.info("Stopped: " + message + counts);
     } else {
       log.error("Task failed: " + message + counts);
@@ -140,9 +151,9 @@ final class IngestionRun {
     return TaskResult.failure(message);
   }
 
-  private void abortBuilder() {
-    if (builder != null) {
-      builder.abort();
+  private void abortWriter() {
+    if (writer != null) {
+      writer.abort();
       log.info("Removed the segment files written by this run");
     }
   }
@@ -157,14 +168,8 @@ final class IngestionRun {
       log.warn("No input files found; nothing to ingest");
       return;
     }
-    StringBuilder names = new StringBuilder();
-    for (int i = 0; i < Math.min(10, inputs.size()); i++) {
-      names.append(i == 0 ? "" : ", ").append(inputs.get(i).description());
-    }
-    if (inputs.size() > 10) {
-      names.append(", …");
-    }
-    log.info("Found " + inputs.size() + " input(s): " + names);
+    String names = inputs.stream().limit(10).map(InputFiles.Entity::description).collect(Collectors.joining(", "));
+    log.info("Found " + inputs.size() + " input(s): " + names + (inputs.size() > 10 ? ", …" : ""));
   }
 
   private void prepare() {
@@ -178,17 +183,21 @@ final class IngestionRun {
       spec.filter().collectColumns(inputs);
     }
     columns = new Columns(spec.dimensions(), spec.timestamp().column(), inputs);
-    encoder = new RowEncoder(columns, arrays);
+    timestamps = new RowTimestamp(columns.timestampSlot(), spec.timestamp().format(),
+        spec.timestamp().missingValueMillis());
+    encoder = new RowEncoder(columns);
     aggregation = new Aggregation(spec.metrics(), columns);
     state = aggregation.newState();
     List<Interval> chunks = spec.granularity().chunks();
     chunkStarts = chunks.stream().mapToLong(c -> c.start().toEpochMilli()).toArray();
     chunkEnds = chunks.stream().mapToLong(c -> c.end().toEpochMilli()).toArray();
-    List<String> metricNames = spec.metrics().stream().map(Metric::name).toList();
-    builder = new SegmentBuilder(new SegmentBuilder.Settings(spec.dataSource(), spec.granularity().segment(),
-        spec.granularity().rollup(), aggregation, metricNames, columns::dimensionNames,
+    Granularity segment = spec.granularity().segment();
+    var metrics = new SegmentWriter.Metrics(spec.metrics().stream().map(Metric::name).toList(),
+        aggregation.stateLength(), aggregation::combine, aggregation::writeJson);
+    writer = new SegmentWriter(new SegmentWriter.Settings(spec.dataSource(), segment::bucketStart,
+        segment::bucketEnd, spec.granularity().rollup(), metrics, columns::dimensionNames,
         spec.tuning().maxRowsPerSegment(), spec.tuning().maxRowsInMemory(), spec.tuning().maxBytesInMemory(),
-        spec.appendToExisting()), execution, execution::stopRequested);
+        spec.appendToExisting()), execution);
   }
 
   private void read(InputFiles.Entity input) throws IOException, TaskLockException, TooManyParseErrors {
@@ -196,14 +205,14 @@ final class IngestionRun {
     RowReader reader = spec.inputFormat() instanceof DelimitedFormat delimited
         ? new DelimitedRowReader(delimited, columns)
         : new JsonRowReader(jsonFactory, columns);
-    long bytesBefore = report.processedBytes;
+    long bytesBefore = report.get(RowStat.PROCESSED_BYTES);
     long lineNumber = 0;
     long recordNumber = 0;
     try (LineSource lines = new LineSource(input.open(), LINE_BUFFER_BYTES)) {
       while (lines.next()) {
         lineNumber++;
         if ((++linesRead & 1023) == 0) {
-          report.processedBytes = bytesBefore + lines.bytesRead();
+          report.set(RowStat.PROCESSED_BYTES, bytesBefore + lines.bytesRead());
           tick();
         }
         byte[] buf = lines.buffer();
@@ -214,7 +223,7 @@ final class IngestionRun {
           isRow = reader.read(buf, off, len, row);
         } catch (RowReader.UnparseableRowException e) {
           recordNumber++;
-          parseError("unparseable", buf, off, len, e.getMessage(), input, recordNumber, lineNumber);
+          parseError(RowStat.UNPARSEABLE, buf, off, len, e.getMessage(), input, recordNumber, lineNumber);
           continue;
         }
         if (isRow) {
@@ -222,23 +231,21 @@ final class IngestionRun {
           accept(buf, off, len, input, recordNumber, lineNumber);
         }
       }
-      report.processedBytes = bytesBefore + lines.bytesRead();
+      report.set(RowStat.PROCESSED_BYTES, bytesBefore + lines.bytesRead());
     }
   }
 
   private void tick() {
     if (execution.stopRequested()) {
       log.info("Stop requested after " + linesRead + " lines");
-      throw new SegmentBuilder.StoppedException();
+      throw new SegmentWriter.StoppedException();
     }
     if (System.nanoTime() - lastReportNanos >= REPORT_EVERY_NANOS) {
       writeReport();
     }
     if (linesRead - lastLoggedLines >= LOG_EVERY_LINES) {
       lastLoggedLines = linesRead;
-      log.info("Read " + linesRead + " lines so far: processed " + report.processed + ", processedWithError "
-          + report.processedWithError + ", thrownAway " + report.thrownAway + ", unparseable " + report.unparseable
-          + ", " + report.processedBytes + " bytes");
+      log.info("Read " + linesRead + " lines so far: " + report.describeCounts());
     }
   }
 
@@ -246,19 +253,15 @@ final class IngestionRun {
       throws IOException, TaskLockException, TooManyParseErrors {
     long time;
     try {
-      time = timestamp();
+      time = timestamps.millis(row);
     } catch (IllegalArgumentException | ArithmeticException e) {
-      parseError("unparseable", buf, off, len,
+      parseError(RowStat.UNPARSEABLE, buf, off, len,
           "Timestamp[" + row.asString(columns.timestampSlot()) + "] is unparseable!", input, recordNumber, lineNumber);
       return;
     }
     currentTime = time;
-    if (spec.filter() != null && !spec.filter().matches(this::filterValues)) {
-      report.thrownAway++;
-      return;
-    }
-    if (!inChunks(time)) {
-      report.thrownAway++;
+    if ((spec.filter() != null && !spec.filter().matches(this::filterValues)) || !inChunks(time)) {
+      report.add(RowStat.THROWN_AWAY, 1);
       return;
     }
     long rowTime = spec.granularity().query().bucketStart(time);
@@ -266,27 +269,19 @@ final class IngestionRun {
     dims.reset();
     discovered.clear();
     encoder.encode(row, dims, discovered, problems);
-    if (spec.granularity().rollup()) {
+    if (!aggregation.isEmpty()) {
       aggregation.reset(state);
       aggregation.add(state, row, problems);
-      builder.addRollup(rowTime, dims, state, discovered);
+    }
+    if (spec.granularity().rollup()) {
+      writer.addRollup(rowTime, dims, state, discovered);
     } else {
-      rowBytes.reset();
-      rowBytes.writeAscii("{\"__time\":");
-      rowBytes.writeLong(rowTime);
-      rowBytes.write(dims.array(), 0, dims.size());
-      if (!aggregation.isEmpty()) {
-        aggregation.reset(state);
-        aggregation.add(state, row, problems);
-        aggregation.writeJson(state, rowBytes);
-      }
-      rowBytes.write('}');
-      builder.addRow(rowTime, rowBytes, discovered);
+      writer.addRow(rowTime, dims, state, discovered);
     }
     if (problems.isEmpty()) {
-      report.processed++;
+      report.add(RowStat.PROCESSED, 1);
     } else {
-      parseError("processedWithError", buf, off, len,
+      parseError(RowStat.PROCESSED_WITH_ERROR, buf, off, len,
           "Found unparseable columns in row, exceptions: " + problems, input, recordNumber, lineNumber);
     }
   }
@@ -296,69 +291,24 @@ final class IngestionRun {
       return List.of(Long.toString(currentTime));
     }
     int slot = columns.knownSlot(column);
-    return slot < 0 ? List.of() : row.asList(slot, arrays);
-  }
-
-  private long timestamp() {
-    int slot = columns.timestampSlot();
-    TimestampFormat format = spec.timestamp().format();
-    byte[] src = row.source();
-    switch (row.kind(slot)) {
-      case 0, RowValues.NULL -> {
-        if (spec.timestamp().missingValueMillis() != null) {
-          return spec.timestamp().missingValueMillis();
-        }
-        throw new IllegalArgumentException("null timestamp");
-      }
-      case RowValues.STRING_RAW -> {
-        int off = row.off(slot);
-        int len = row.len(slot);
-        // consecutive rows often share a timestamp text
-        if (len == lastTimestampLength && Arrays.equals(src, off, off + len, lastTimestampText, 0, len)) {
-          return lastTimestampMillis;
-        }
-        long t = format.parseUtf8(src, off, len);
-        if (len <= lastTimestampText.length) {
-          System.arraycopy(src, off, lastTimestampText, 0, len);
-          lastTimestampLength = len;
-          lastTimestampMillis = t;
-        }
-        return t;
-      }
-      case RowValues.NUMBER_RAW -> {
-        return format.parseNumberLiteral(src, row.off(slot), row.len(slot));
-      }
-      case RowValues.TEXT -> {
-        return format.parseText(row.text(slot));
-      }
-      default -> throw new IllegalArgumentException("not a timestamp");
-    }
+    return slot < 0 ? List.of() : row.asList(slot);
   }
 
   /** Druid keeps a row when its segment-granularity bucket is one of the intervals' buckets. */
   private boolean inChunks(long t) {
-    if (chunkStarts.length == 0) {
-      return true;
-    }
-    if (t >= chunkStarts[lastChunk] && t < chunkEnds[lastChunk]) {
+    if (chunkStarts.length == 0 || (t >= chunkStarts[lastChunk] && t < chunkEnds[lastChunk])) {
       return true;
     }
     int i = Arrays.binarySearch(chunkStarts, t);
     int at = i >= 0 ? i : -i - 2;
-    if (at >= 0 && t < chunkEnds[at]) {
-      lastChunk = at;
-      return true;
-    }
-    return false;
+    boolean in = at >= 0 && t < chunkEnds[at];
+    lastChunk = in ? at : lastChunk;
+    return in;
   }
 
-  private void parseError(String type, byte[] buf, int off, int len, String reason, InputFiles.Entity input,
+  private void parseError(RowStat type, byte[] buf, int off, int len, String reason, InputFiles.Entity input,
       long recordNumber, long lineNumber) throws TooManyParseErrors {
-    if (type.equals("unparseable")) {
-      report.unparseable++;
-    } else {
-      report.processedWithError++;
-    }
+    report.add(type, 1);
     String details = reason + " (Path: " + input.description() + ", Record: " + recordNumber + ", Line: "
         + lineNumber + ")";
     if (spec.tuning().logParseExceptions()) {
@@ -369,12 +319,7 @@ final class IngestionRun {
       if (text.length() > MAX_SAVED_INPUT_CHARS) {
         text = text.substring(0, MAX_SAVED_INPUT_CHARS) + "...";
       }
-      ObjectNode event = JsonNodeFactory.instance.objectNode();
-      event.put("timestamp", Timestamps.format(Instant.now()));
-      event.put("input", text);
-      event.put("errorType", type);
-      event.put("details", details);
-      report.save(event);
+      report.save(new ParseError(Timestamps.format(Instant.now()), text, type, details));
     }
     if (report.parseErrors() > spec.tuning().maxParseExceptions()) {
       throw new TooManyParseErrors("Max parse exceptions[" + spec.tuning().maxParseExceptions() + "] exceeded");

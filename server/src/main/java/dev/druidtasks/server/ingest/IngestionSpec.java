@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.read.TimestampFormat;
 import dev.druidtasks.server.ingest.spec.DataSchema;
 import dev.druidtasks.server.ingest.spec.DimensionsSpec;
 import dev.druidtasks.server.ingest.spec.Granularity;

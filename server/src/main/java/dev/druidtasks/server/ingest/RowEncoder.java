@@ -3,7 +3,12 @@ package dev.druidtasks.server.ingest;
 import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
 import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
 import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
+import dev.druidtasks.server.ingest.read.Columns;
+import dev.druidtasks.server.ingest.read.NumberText;
+import dev.druidtasks.server.ingest.read.RowValues;
+import dev.druidtasks.server.ingest.segment.ByteSink;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
@@ -19,12 +24,12 @@ final class RowEncoder {
   private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
 
   private final Columns columns;
-  private final JsonArrays arrays;
   private final List<String> scratch = new ArrayList<>();
+  /** {@code ,"name":} by slot, made when first written. */
+  private byte[][] jsonNames = new byte[16][];
 
-  RowEncoder(Columns columns, JsonArrays arrays) {
+  RowEncoder(Columns columns) {
     this.columns = columns;
-    this.arrays = arrays;
   }
 
   /**
@@ -41,7 +46,7 @@ final class RowEncoder {
       }
       Dimension d = columns.dimension(slot);
       int mark = out.size();
-      out.write(columns.jsonName(slot));
+      out.write(jsonName(slot));
       boolean written = switch (d.type()) {
         case STRING -> writeString(row, slot, kind, d, out);
         case AUTO -> writeAuto(row, slot, kind, out);
@@ -53,6 +58,20 @@ final class RowEncoder {
         discoveredPresent.set(slot);
       }
     }
+  }
+
+  private byte[] jsonName(int slot) {
+    if (slot >= jsonNames.length) {
+      jsonNames = Arrays.copyOf(jsonNames, Math.max(slot + 1, jsonNames.length * 2));
+    }
+    if (jsonNames[slot] == null) {
+      ByteSink name = new ByteSink(32);
+      name.write(',');
+      name.writeJsonString(columns.name(slot));
+      name.write(':');
+      jsonNames[slot] = name.toByteArray();
+    }
+    return jsonNames[slot];
   }
 
   private boolean writeString(RowValues row, int slot, byte kind, Dimension d, ByteSink out) {
@@ -77,7 +96,7 @@ final class RowEncoder {
       case RowValues.FALSE -> out.writeAscii("\"false\"");
       case RowValues.JSON_OBJECT -> out.writeJsonStringFromUtf8(src, row.off(slot), row.len(slot));
       case RowValues.JSON_ARRAY -> {
-        List<String> values = arrays.strings(src, row.off(slot), row.len(slot));
+        List<String> values = row.arrayStrings(slot);
         if (values == null) {
           out.writeJsonStringFromUtf8(src, row.off(slot), row.len(slot));
         } else {
@@ -96,18 +115,13 @@ final class RowEncoder {
 
   private boolean writeMulti(List<String> values, MultiValueHandling handling, ByteSink out) {
     scratch.clear();
-    scratch.addAll(values);
+    if (handling == MultiValueHandling.SORTED_SET) {
+      values.stream().distinct().forEach(scratch::add);
+    } else {
+      scratch.addAll(values);
+    }
     if (handling != MultiValueHandling.ARRAY) {
       scratch.sort(NULLS_FIRST);
-    }
-    if (handling == MultiValueHandling.SORTED_SET) {
-      for (int i = scratch.size() - 1; i > 0; i--) {
-        String a = scratch.get(i);
-        String b = scratch.get(i - 1);
-        if (a == null ? b == null : a.equals(b)) {
-          scratch.remove(i);
-        }
-      }
     }
     if (scratch.isEmpty() || (scratch.size() == 1 && scratch.get(0) == null)) {
       return false;
@@ -179,13 +193,7 @@ final class RowEncoder {
     }
     try {
       if (asLong) {
-        long v;
-        try {
-          v = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-          v = (long) Double.parseDouble(text);
-        }
-        out.writeLong(v);
+        out.writeLong(NumberText.longValue(text));
       } else {
         double v = Double.parseDouble(text);
         out.writeDouble(d.type() == DimensionType.FLOAT ? (double) (float) v : v);

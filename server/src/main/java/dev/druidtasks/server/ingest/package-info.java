@@ -6,6 +6,10 @@
  * names the directories {@code local} input may come from and the working directory relative paths
  * resolve against.
  *
+ * <p>{@link dev.druidtasks.server.ingest.IngestionRun} drives a run: {@code ingest.read} lists the
+ * input and reads its lines into row values, {@code ingest.segment} buffers, sorts, spills and writes
+ * the segments.
+ *
  * <h2>What a run does</h2>
  * Lists the input (files under {@code baseDir} matching {@code filter}, recursively, sorted by path; the
  * listed {@code files}; or {@code inline} data), reads it line by line ({@code .gz} decompressed by file
@@ -24,8 +28,7 @@
  * <pre>
  * &lt;deepStorage&gt;/&lt;dataSource&gt;/&lt;start&gt;_&lt;end&gt;/&lt;version&gt;/&lt;partitionNum&gt;/
  *     rows.json.gz   one JSON object per line, sorted by time: {"__time": millis, dimensions…, metrics…}
- *     meta.json      the segment's metadata: id, dataSource, interval, version, partitionNum, loadSpec,
- *                    shardSpec, dimensions, metrics, size, numRows
+ *     meta.json      the segment's metadata, as GET /task/{id}/segments serves it (task.DataSegment)
  * </pre>
  * {@code <start>_<end>} are the chunk's ISO instants with {@code :} replaced by {@code _}; any {@code /},
  * {@code \}, {@code :} or control character in a part becomes {@code _}. A segment's {@code size} is the

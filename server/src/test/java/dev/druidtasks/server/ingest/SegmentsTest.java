@@ -222,9 +222,30 @@ class SegmentsTest {
   }
 
   @Test
-  void pathPartsCannotEscape() {
-    assertThat(SegmentBuilder.pathPart("..")).isEqualTo("_..");
-    assertThat(SegmentBuilder.pathPart("a/b\\c:d")).isEqualTo("a_b_c_d");
-    assertThat(SegmentBuilder.pathPart("")).isEqualTo("_");
+  void segmentMetadataHasDruidsShapeAndReadsBack() throws Exception {
+    DataSegment segment = DataSegment.local("ds", Interval.parse("2024-01-01/2024-01-02", '/'), "v1", 2,
+        Path.of("/deep/ds/2"), List.of("page", "user"), List.of("count"), 1234, 56);
+    String json = DocSamples.MAPPER.writeValueAsString(segment);
+
+    assertThat(json).isEqualTo("{\"dataSource\":\"ds\",\"interval\":\"2024-01-01T00:00:00.000Z/2024-01-02T00:00:00.000Z\","
+        + "\"version\":\"v1\",\"loadSpec\":{\"type\":\"local\",\"path\":\"/deep/ds/2\"},\"dimensions\":\"page,user\","
+        + "\"metrics\":\"count\",\"shardSpec\":{\"type\":\"numbered\",\"partitionNum\":2,\"partitions\":0},"
+        + "\"binaryVersion\":9,\"size\":1234,\"identifier\":\"ds_2024-01-01T00:00:00.000Z_2024-01-02T00:00:00.000Z_v1_2\","
+        + "\"partitionNum\":2,\"numRows\":56}");
+    assertThat(DocSamples.MAPPER.readValue(json, DataSegment.class)).isEqualTo(segment);
+    DataSegment empty = new DataSegment("ds", segment.interval(), "v1", 0, segment.loadSpec(), segment.shardSpec(),
+        List.of(), List.of(), 0, 0);
+    assertThat(DocSamples.MAPPER.readValue(DocSamples.MAPPER.writeValueAsString(empty), DataSegment.class))
+        .isEqualTo(empty);
+  }
+
+  @Test
+  void segmentMetadataFileHoldsTheSameShape() throws Exception {
+    var out = Specs.run(tmp, secondsSpec(rows(3, "x", false)));
+    DataSegment segment = out.segments().get(0);
+    Path meta = Path.of(segment.loadSpec().get("path").asText(), "meta.json");
+
+    assertThat(DocSamples.MAPPER.readValue(meta.toFile(), DataSegment.class)).isEqualTo(segment);
+    assertThat(DocSamples.MAPPER.readTree(meta.toFile()).toString()).isEqualTo(DocSamples.MAPPER.writeValueAsString(segment));
   }
 }

@@ -67,7 +67,7 @@ class WikipediaSampleTest {
     assertThat(segment.size()).isEqualTo(Files.size(dir.resolve("rows.json.gz")));
     JsonNode meta = DocSamples.MAPPER.readTree(dir.resolve("meta.json").toFile());
     assertThat(meta.get("numRows").asLong()).isEqualTo(39244);
-    assertThat(meta.get("id").asText()).isEqualTo(segment.id());
+    assertThat(meta.get("identifier").asText()).isEqualTo(segment.id());
 
     List<JsonNode> rows = SegmentRows.read(segment);
     assertThat(rows).hasSize(39244);

@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.segment;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -22,7 +22,6 @@ final class SpillRun {
   static final class Writer implements Closeable {
     private final DataOutputStream out;
     private final int stateLength;
-    private long records;
 
     Writer(Path file, int stateLength) throws IOException {
       this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 17));
@@ -36,11 +35,6 @@ final class SpillRun {
       for (int i = 0; i < stateLength; i++) {
         out.writeLong(state[i]);
       }
-      records++;
-    }
-
-    long records() {
-      return records;
     }
 
     @Override

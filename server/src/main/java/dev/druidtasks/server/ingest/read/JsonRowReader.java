@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.read;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,7 +10,7 @@ import java.io.IOException;
  * One JSON object per line (Druid's {@code json} format in batch ingestion). Uses Jackson's streaming
  * parser and keeps only the top-level fields that have a slot, as byte ranges of the line.
  */
-final class JsonRowReader implements RowReader {
+public final class JsonRowReader implements RowReader {
   private final JsonFactory factory;
   private final Columns columns;
   /**
@@ -20,7 +20,7 @@ final class JsonRowReader implements RowReader {
   private String[] lastNames = new String[32];
   private int[] lastSlots = new int[32];
 
-  JsonRowReader(JsonFactory factory, Columns columns) {
+  public JsonRowReader(JsonFactory factory, Columns columns) {
     this.factory = factory;
     this.columns = columns;
   }

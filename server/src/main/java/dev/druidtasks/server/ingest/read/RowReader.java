@@ -1,7 +1,7 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.read;
 
 /** Reads the columns of one line into {@link RowValues}; one reader per input file. */
-interface RowReader {
+public interface RowReader {
   /**
    * @return false when the line holds no row (blank, skipped header)
    * @throws UnparseableRowException when the line cannot be read as a row

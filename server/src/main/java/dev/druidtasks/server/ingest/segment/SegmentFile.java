@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.segment;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.util.zip.GZIPOutputStream;
  */
 final class SegmentFile {
   static final String ROWS_FILE = "rows.json.gz";
-  static final String META_FILE = "meta.json";
 
   private final Path dir;
   private final int partitionNum;
@@ -50,10 +49,6 @@ final class SegmentFile {
   /** Bytes of the rows file, once closed. */
   long size() {
     return size;
-  }
-
-  boolean isOpen() {
-    return out != null;
   }
 
   void close() throws IOException {

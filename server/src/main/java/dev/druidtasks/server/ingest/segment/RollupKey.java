@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.segment;
 
 import java.util.Arrays;
 

@@ -1,5 +1,9 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.read;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,22 +13,23 @@ import java.util.List;
  * The column values of the row being read, by slot (see {@link Columns}). Reused for every row: JSON
  * values point into the line's bytes instead of being copied, so reading a row allocates little.
  */
-final class RowValues {
-  static final byte NULL = 1;
+public final class RowValues {
+  private static final JsonFactory JSON = new JsonFactory();
+  public static final byte NULL = 1;
   /** UTF-8 string content without escapes, at {@code [off, off+len)} of {@link #source()}. */
-  static final byte STRING_RAW = 2;
+  public static final byte STRING_RAW = 2;
   /** A decoded string in {@link #text(int)}. */
-  static final byte TEXT = 3;
+  public static final byte TEXT = 3;
   /** A JSON number literal's bytes. */
-  static final byte NUMBER_RAW = 4;
-  static final byte TRUE = 5;
-  static final byte FALSE = 6;
+  public static final byte NUMBER_RAW = 4;
+  public static final byte TRUE = 5;
+  public static final byte FALSE = 6;
   /** A JSON array's raw text. */
-  static final byte JSON_ARRAY = 7;
+  public static final byte JSON_ARRAY = 7;
   /** A JSON object's raw text. */
-  static final byte JSON_OBJECT = 8;
+  public static final byte JSON_OBJECT = 8;
   /** A list of strings in {@link #multi(int)} (delimited formats with a list delimiter). */
-  static final byte MULTI = 9;
+  public static final byte MULTI = 9;
 
   private byte[] source;
   private int stamp;
@@ -36,7 +41,7 @@ final class RowValues {
   private List<?>[] multis = new List<?>[16];
 
   /** Starts a new row whose raw values point into {@code source}. */
-  void begin(byte[] source) {
+  public void begin(byte[] source) {
     this.source = source;
     if (++stamp == Integer.MAX_VALUE) {
       Arrays.fill(stamps, 0);
@@ -44,7 +49,7 @@ final class RowValues {
     }
   }
 
-  byte[] source() {
+  public byte[] source() {
     return source;
   }
 
@@ -60,7 +65,7 @@ final class RowValues {
     }
   }
 
-  void setRaw(int slot, byte kind, int off, int len) {
+  public void setRaw(int slot, byte kind, int off, int len) {
     ensure(slot);
     stamps[slot] = stamp;
     kinds[slot] = kind;
@@ -68,20 +73,20 @@ final class RowValues {
     lens[slot] = len;
   }
 
-  void setKind(int slot, byte kind) {
+  public void setKind(int slot, byte kind) {
     ensure(slot);
     stamps[slot] = stamp;
     kinds[slot] = kind;
   }
 
-  void setText(int slot, String text) {
+  public void setText(int slot, String text) {
     ensure(slot);
     stamps[slot] = stamp;
     kinds[slot] = text == null ? NULL : TEXT;
     texts[slot] = text;
   }
 
-  void setMulti(int slot, List<String> values) {
+  public void setMulti(int slot, List<String> values) {
     ensure(slot);
     stamps[slot] = stamp;
     kinds[slot] = MULTI;
@@ -89,39 +94,39 @@ final class RowValues {
   }
 
   /** The kind of the slot's value in this row, or 0 when the row has no such column. */
-  byte kind(int slot) {
+  public byte kind(int slot) {
     return slot < stamps.length && stamps[slot] == stamp ? kinds[slot] : 0;
   }
 
   /** True when the row has a non-null value in the slot. */
-  boolean has(int slot) {
+  public boolean has(int slot) {
     byte k = kind(slot);
     return k != 0 && k != NULL;
   }
 
-  int off(int slot) {
+  public int off(int slot) {
     return offs[slot];
   }
 
-  int len(int slot) {
+  public int len(int slot) {
     return lens[slot];
   }
 
-  String text(int slot) {
+  public String text(int slot) {
     return texts[slot];
   }
 
   @SuppressWarnings("unchecked")
-  List<String> multi(int slot) {
+  public List<String> multi(int slot) {
     return (List<String>) multis[slot];
   }
 
   /** The value as one string (JSON text for arrays and objects); null when absent or null. */
-  String asString(int slot) {
+  public String asString(int slot) {
     return switch (kind(slot)) {
       case STRING_RAW -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
       case TEXT -> texts[slot];
-      case NUMBER_RAW -> numberText(slot);
+      case NUMBER_RAW -> NumberText.canonical(source, offs[slot], lens[slot]);
       case TRUE -> "true";
       case FALSE -> "false";
       case JSON_ARRAY, JSON_OBJECT -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
@@ -130,20 +135,9 @@ final class RowValues {
     };
   }
 
-  /** Druid reads JSON numbers as Long or Double, so {@code 12.50} reads as {@code 12.5}. */
-  private String numberText(int slot) {
-    String raw = new String(source, offs[slot], lens[slot], StandardCharsets.US_ASCII);
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '.' || c == 'e' || c == 'E') {
-        return Double.toString(Double.parseDouble(raw));
-      }
-    }
-    return raw;
-  }
 
   /** The value as a list of strings, as filters see it; empty when absent or null. */
-  List<String> asList(int slot, JsonArrays arrays) {
+  public List<String> asList(int slot) {
     byte k = kind(slot);
     if (k == 0 || k == NULL) {
       return List.of();
@@ -152,11 +146,37 @@ final class RowValues {
       return multi(slot);
     }
     if (k == JSON_ARRAY) {
-      List<String> values = arrays.strings(source, offs[slot], lens[slot]);
+      List<String> values = arrayStrings(slot);
       return values == null ? List.of(asString(slot)) : values;
     }
     List<String> one = new ArrayList<>(1);
     one.add(asString(slot));
     return one;
+  }
+
+  /**
+   * A JSON array's elements as strings: strings as they are, numbers and booleans as their text,
+   * nested values as JSON text, nulls as null. Null when the value is not a JSON array.
+   */
+  public List<String> arrayStrings(int slot) {
+    int off = offs[slot];
+    try (JsonParser p = JSON.createParser(source, off, lens[slot])) {
+      if (kind(slot) != JSON_ARRAY || p.nextToken() != JsonToken.START_ARRAY) {
+        return null;
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY && t != null; t = p.nextToken()) {
+        if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+          int start = (int) p.currentTokenLocation().getByteOffset();
+          p.skipChildren();
+          out.add(new String(source, off + start, (int) p.currentLocation().getByteOffset() - start, StandardCharsets.UTF_8));
+        } else {
+          out.add(t == JsonToken.VALUE_NULL ? null : p.getText());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      return null;
+    }
   }
 }

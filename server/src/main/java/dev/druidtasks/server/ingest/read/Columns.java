@@ -1,7 +1,6 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.read;
 
 import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
-import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
 import dev.druidtasks.server.ingest.IngestionSpec.Dimensions;
 import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
 import java.util.ArrayList;
@@ -17,17 +16,17 @@ import java.util.Map;
  * order), then the timestamp, metric and filter columns, then dimensions discovered in the data in the
  * order they first appear. Columns that nothing reads have no slot and are skipped while parsing.
  */
-final class Columns {
+public final class Columns {
   /** Limits on what arbitrary input can make this table hold. */
   private static final int MAX_DISCOVERED = 10_000;
   private static final int MAX_REMEMBERED_UNUSED = 100_000;
-  static final int UNUSED = -1;
+  public static final int UNUSED = -1;
 
   private final Map<String, Integer> slots = new HashMap<>();
   private final List<String> names = new ArrayList<>();
   private final List<Dimension> dimensionBySlot = new ArrayList<>();
-  private final List<byte[]> jsonNameBySlot = new ArrayList<>();
-  private boolean[] awaitingDiscovery = new boolean[16];
+  /** Slots of spec-named columns that become dimensions once the data holds them. */
+  private final BitSet awaitingDiscovery = new BitSet();
   private int[] dimensionSlots = new int[16];
   private int dimensionCount;
   private final int explicitCount;
@@ -36,7 +35,7 @@ final class Columns {
   private int unusedRemembered;
   private int discovered;
 
-  Columns(Dimensions spec, String timestampColumn, Collection<String> otherInputs) {
+  public Columns(Dimensions spec, String timestampColumn, Collection<String> otherInputs) {
     this.spec = spec;
     for (Dimension d : spec.explicit()) {
       int slot = add(d.name(), d);
@@ -47,9 +46,7 @@ final class Columns {
     for (String name : otherInputs) {
       int slot = slotOrAdd(name);
       if (dimensionBySlot.get(slot) == null && discoverable(name)) {
-        // becomes a dimension only once the data holds it
-        awaitingDiscovery = ensure(awaitingDiscovery, slot);
-        awaitingDiscovery[slot] = true;
+        awaitingDiscovery.set(slot);
       }
     }
   }
@@ -68,11 +65,6 @@ final class Columns {
     names.add(name);
     slots.put(name, slot);
     dimensionBySlot.add(dimension);
-    ByteSink json = new ByteSink(name.length() + 8);
-    json.write(',');
-    json.writeJsonString(name);
-    json.write(':');
-    jsonNameBySlot.add(json.toByteArray());
     return slot;
   }
 
@@ -83,17 +75,13 @@ final class Columns {
     dimensionSlots[dimensionCount++] = slot;
   }
 
-  private static boolean[] ensure(boolean[] a, int index) {
-    return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
-  }
-
   /** The slot of a column seen in the data, or {@link #UNUSED}; may discover a new dimension. */
-  int slotFor(String name) {
+  public int slotFor(String name) {
     Integer s = slots.get(name);
     if (s != null) {
       int slot = s;
-      if (slot >= 0 && slot < awaitingDiscovery.length && awaitingDiscovery[slot]) {
-        awaitingDiscovery[slot] = false;
+      if (slot >= 0 && awaitingDiscovery.get(slot)) {
+        awaitingDiscovery.clear(slot);
         dimensionBySlot.set(slot, new Dimension(name, spec.discoveredType(), MultiValueHandling.SORTED_ARRAY));
         addDimensionSlot(slot);
       }
@@ -113,43 +101,34 @@ final class Columns {
   }
 
   /** The slot of a column named in the spec (timestamp, metric input, filter column). */
-  int knownSlot(String name) {
+  public int knownSlot(String name) {
     Integer s = slots.get(name);
     return s == null ? UNUSED : s;
   }
 
-  int timestampSlot() {
+  public int timestampSlot() {
     return timestampSlot;
   }
 
-  int slotCount() {
-    return names.size();
-  }
-
-  String name(int slot) {
+  public String name(int slot) {
     return names.get(slot);
   }
 
-  int dimensionCount() {
+  public int dimensionCount() {
     return dimensionCount;
   }
 
   /** The i-th dimension's slot, in output order. */
-  int dimensionSlot(int i) {
+  public int dimensionSlot(int i) {
     return dimensionSlots[i];
   }
 
-  Dimension dimension(int slot) {
+  public Dimension dimension(int slot) {
     return dimensionBySlot.get(slot);
   }
 
-  /** {@code ,"name":} ready to write. */
-  byte[] jsonName(int slot) {
-    return jsonNameBySlot.get(slot);
-  }
-
   /** A segment's dimension names: every explicit one, then the discovered ones it holds values of. */
-  List<String> dimensionNames(BitSet discoveredPresent) {
+  public List<String> dimensionNames(BitSet discoveredPresent) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < dimensionCount; i++) {
       int slot = dimensionSlots[i];
@@ -160,11 +139,7 @@ final class Columns {
     return out;
   }
 
-  boolean isExplicit(int dimensionIndex) {
+  public boolean isExplicit(int dimensionIndex) {
     return dimensionIndex < explicitCount;
-  }
-
-  DimensionType discoveredType() {
-    return spec.discoveredType();
   }
 }

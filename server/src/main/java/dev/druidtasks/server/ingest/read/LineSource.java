@@ -1,4 +1,4 @@
-package dev.druidtasks.server.ingest;
+package dev.druidtasks.server.ingest.read;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * Splits a byte stream into lines without copying them: each line is a range of an internal buffer,
  * valid until the next call. A trailing {@code \r} is dropped; counts every byte read.
  */
-final class LineSource implements Closeable {
+public final class LineSource implements Closeable {
   /** A longer line fails the read rather than the heap. */
   static final int MAX_LINE_BYTES = 64 << 20;
 
@@ -23,46 +23,38 @@ final class LineSource implements Closeable {
   private int length;
   private long bytesRead;
 
-  LineSource(InputStream in, int bufferSize) {
+  public LineSource(InputStream in, int bufferSize) {
     this.in = in;
     this.buf = new byte[bufferSize];
   }
 
   /** Moves to the next line; false at the end of the stream. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     while (true) {
       for (int i = scanFrom; i < limit; i++) {
         if (buf[i] == '\n') {
-          start = pos;
-          length = i - pos;
-          bytesRead += length + 1;
-          pos = i + 1;
-          scanFrom = pos;
-          trimCarriageReturn();
-          return true;
+          return take(i, 1);
         }
       }
       scanFrom = limit;
       if (eof) {
-        if (pos < limit) {
-          start = pos;
-          length = limit - pos;
-          bytesRead += length;
-          pos = limit;
-          scanFrom = limit;
-          trimCarriageReturn();
-          return true;
-        }
-        return false;
+        return pos < limit && take(limit, 0);
       }
       fill();
     }
   }
 
-  private void trimCarriageReturn() {
+  /** The line is {@code [pos, end)}, followed by {@code newline} bytes; a trailing {@code \r} is dropped. */
+  private boolean take(int end, int newline) {
+    start = pos;
+    length = end - pos;
+    bytesRead += length + newline;
+    pos = end + newline;
+    scanFrom = pos;
     if (length > 0 && buf[start + length - 1] == '\r') {
       length--;
     }
+    return true;
   }
 
   private void fill() throws IOException {
@@ -86,20 +78,20 @@ final class LineSource implements Closeable {
     }
   }
 
-  byte[] buffer() {
+  public byte[] buffer() {
     return buf;
   }
 
-  int start() {
+  public int start() {
     return start;
   }
 
-  int length() {
+  public int length() {
     return length;
   }
 
   /** Bytes consumed so far, newlines included. */
-  long bytesRead() {
+  public long bytesRead() {
     return bytesRead;
   }
 

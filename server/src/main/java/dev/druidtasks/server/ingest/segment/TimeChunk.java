@@ -1,0 +1,116 @@
+package dev.druidtasks.server.ingest.segment;
+
+import dev.druidtasks.server.task.DataSegment;
+import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.TaskExecution;
+import dev.druidtasks.server.task.TaskLockException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One segment-granularity time chunk being written: what it holds in memory, its runs and its segments. */
+final class TimeChunk {
+  private static final Comparator<Row> BY_TIME = Comparator.comparingLong(Row::time);
+
+  /** How the chunk's rows (without rollup) are handled. */
+  enum Mode {
+    /** Held in memory while they come in time order, up to a probe size. */
+    PROBING,
+    /** Written straight to the segment file. */
+    STREAMING,
+    /** Held, sorted and spilled; merged at the end. */
+    SORTING
+  }
+
+  /** A buffered row without rollup. */
+  record Row(long time, byte[] bytes) {}
+
+  final long start;
+  final Interval interval;
+  final String version;
+  /** Slots of discovered dimensions that hold values in this chunk. */
+  final BitSet discovered = new BitSet();
+  final List<SegmentFile> segments = new ArrayList<>();
+  final List<Path> runs = new ArrayList<>();
+  final Map<RollupKey, long[]> groups = new HashMap<>();
+  Mode mode = Mode.SORTING;
+  long lastTime = Long.MIN_VALUE;
+  SegmentFile current;
+  int nextPartition;
+  private List<Row> rows = new ArrayList<>();
+  private long rowBytes;
+
+  private TimeChunk(long start, Interval interval, String version) {
+    this.start = start;
+    this.interval = interval;
+    this.version = version;
+  }
+
+  /**
+   * A chunk under this task's lock, its segments of the lock's version; when appending, of the version
+   * of the chunk's existing segments so the new ones join them as extra partitions.
+   */
+  static TimeChunk locked(long start, Interval chunk, TaskExecution execution, String dataSource, boolean append)
+      throws TaskLockException {
+    String version = execution.lock(chunk);
+    if (append) {
+      String existing = null;
+      for (DataSegment s : execution.usedSegments(dataSource, chunk)) {
+        if (!s.interval().equals(chunk)) {
+          throw new TaskLockException("Cannot append to time chunk [" + chunk + "]: existing segment ["
+              + s.id() + "] covers [" + s.interval() + "], which does not match the segment granularity");
+        }
+        if (existing == null || s.version().compareTo(existing) > 0) {
+          existing = s.version();
+        }
+      }
+      version = existing != null ? existing : version;
+    }
+    execution.log().info("Time chunk [" + chunk + "]: writing segments of version [" + version + "]");
+    return new TimeChunk(start, chunk, version);
+  }
+
+  boolean hasBuffered() {
+    return !rows.isEmpty() || !groups.isEmpty();
+  }
+
+  int rowCount() {
+    return rows.size();
+  }
+
+  /** Buffers a row; answers the bytes it is counted for. */
+  long hold(Row row, long overhead) {
+    rows.add(row);
+    long bytes = row.bytes().length + overhead;
+    rowBytes += bytes;
+    return bytes;
+  }
+
+  /** The buffered rows' bytes as counted by {@link #hold}. */
+  long heldBytes() {
+    return rowBytes;
+  }
+
+  /** Takes the buffered rows, in time order (equal times in arrival order). */
+  List<Row> takeRows(boolean sorted) {
+    List<Row> out = rows;
+    rows = new ArrayList<>();
+    rowBytes = 0;
+    if (sorted) {
+      out.sort(BY_TIME);
+    }
+    return out;
+  }
+
+  /** Takes the rollup groups in key order. */
+  List<Map.Entry<RollupKey, long[]>> takeGroups() {
+    List<Map.Entry<RollupKey, long[]>> out = new ArrayList<>(groups.entrySet());
+    out.sort(Map.Entry.comparingByKey());
+    groups.clear();
+    return out;
+  }
+}
