@@ -19,13 +19,16 @@ import java.util.regex.Pattern;
 public record Divergences(List<Row> rows) {
   static final String RESOURCE = "/dev/druidtasks/conformance/DIVERGENCES.md";
   private static final String REPLAY_PREFIX = "replay:";
+  private static final String PROFILE_PREFIX = "profile:";
   private static final Pattern NAME = Pattern.compile("`([^`]+)`");
 
   /**
    * @param caseIds conformance case ids
    * @param replaySteps differential-replay step ids (written {@code replay:<step>} in the ledger)
+   * @param profileCalls client-profile calls that fail on Druid 33 and pass here ({@code profile:<call>})
    */
-  public record Row(Set<String> caseIds, Set<String> replaySteps, String doc, String druid, String server, String why) {}
+  public record Row(Set<String> caseIds, Set<String> replaySteps, Set<String> profileCalls, String doc, String druid,
+      String server, String why) {}
 
   public static Divergences load() {
     try (InputStream in = Divergences.class.getResourceAsStream(RESOURCE)) {
@@ -61,17 +64,20 @@ public record Divergences(List<Row> rows) {
       }
       Set<String> cases = new LinkedHashSet<>();
       Set<String> steps = new LinkedHashSet<>();
+      Set<String> calls = new LinkedHashSet<>();
       Matcher m = NAME.matcher(cells[0]);
       while (m.find()) {
         String name = m.group(1);
         if (name.startsWith(REPLAY_PREFIX)) {
           steps.add(name.substring(REPLAY_PREFIX.length()));
+        } else if (name.startsWith(PROFILE_PREFIX)) {
+          calls.add(name.substring(PROFILE_PREFIX.length()));
         } else {
           cases.add(name);
         }
       }
-      rows.add(new Row(Set.copyOf(cases), Set.copyOf(steps), cells[1].trim(), cells[2].trim(), cells[3].trim(),
-          cells[4].trim()));
+      rows.add(new Row(Set.copyOf(cases), Set.copyOf(steps), Set.copyOf(calls), cells[1].trim(), cells[2].trim(),
+          cells[3].trim(), cells[4].trim()));
     }
     return new Divergences(List.copyOf(rows));
   }
@@ -85,6 +91,12 @@ public record Divergences(List<Row> rows) {
   public Set<String> replaySteps() {
     Set<String> out = new LinkedHashSet<>();
     rows.forEach(r -> out.addAll(r.replaySteps()));
+    return out;
+  }
+
+  public Set<String> profileCalls() {
+    Set<String> out = new LinkedHashSet<>();
+    rows.forEach(r -> out.addAll(r.profileCalls()));
     return out;
   }
 }

@@ -20,7 +20,8 @@ class DivergencesTest {
   @Test
   void everyRowNamesACaseOrAReplayStep() {
     assertThat(ledger.rows()).isNotEmpty();
-    assertThat(ledger.rows()).allSatisfy(r -> assertThat(r.caseIds().size() + r.replaySteps().size()).isPositive());
+    assertThat(ledger.rows()).allSatisfy(r ->
+        assertThat(r.caseIds().size() + r.replaySteps().size() + r.profileCalls().size()).isPositive());
     assertThat(ledger.rows()).allSatisfy(r -> assertThat(r.why()).isNotBlank());
   }
 
@@ -42,15 +43,16 @@ class DivergencesTest {
   }
 
   @Test
-  void parsesNamesOfBothKindsAndRefusesBrokenRows() {
+  void parsesNamesOfEveryKindAndRefusesBrokenRows() {
     Divergences d = Divergences.parse("""
         | cases | doc | druid | server | why |
         |---|---|---|---|---|
-        | `a.b` `replay:c.d` | x | y | z | because |
+        | `a.b` `replay:c.d` `profile:call(x, "y")` | x | y | z | because |
         """);
     assertThat(d.rows()).hasSize(1);
     assertThat(d.caseIds()).containsExactly("a.b");
     assertThat(d.replaySteps()).containsExactly("c.d");
+    assertThat(d.profileCalls()).containsExactly("call(x, \"y\")");
     assertThatThrownBy(() -> Divergences.parse("| h |\n|---|\n| only | three | cells |\n"))
         .isInstanceOf(IllegalArgumentException.class);
   }
