@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -53,7 +54,8 @@ final class IngestionReport {
 
   private record Payload(State ingestionState, Map<String, List<ParseError>> unparseableEvents,
       RowStats rowStats, String errorMsg, boolean segmentAvailabilityConfirmed,
-      long segmentAvailabilityWaitTimeMs, Map<String, Long> recordsProcessed, int segmentsPublished) {}
+      long segmentAvailabilityWaitTimeMs, Map<String, Long> recordsProcessed,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer segmentsRead, int segmentsPublished) {}
 
   State state = State.NOT_STARTED;
   String errorMsg;
@@ -61,9 +63,12 @@ final class IngestionReport {
   private final long[] counts = new long[RowStat.values().length];
   private final int maxSaved;
   private final ArrayDeque<ParseError> saved = new ArrayDeque<>();
+  /** Set for a compaction, which reports the segments it read. */
+  private final Integer segmentsRead;
 
-  IngestionReport(int maxSavedParseExceptions) {
+  IngestionReport(int maxSavedParseExceptions, Integer segmentsRead) {
     this.maxSaved = maxSavedParseExceptions;
+    this.segmentsRead = segmentsRead;
   }
 
   void add(RowStat stat, long n) {
@@ -97,7 +102,10 @@ final class IngestionReport {
     return Arrays.stream(RowStat.values()).map(s -> s + " " + get(s)).collect(Collectors.joining(", "));
   }
 
-  /** Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context. */
+  /**
+   * Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context.
+   * A compaction reports as its one sub-run: {@code taskContext_0} first, then {@code ingestionStatsAndErrors_0}.
+   */
   ObjectNode toReports(String taskId, ObjectNode context) {
     Map<String, Long> determine = new LinkedHashMap<>();
     Map<String, Long> build = new LinkedHashMap<>();
@@ -109,11 +117,17 @@ final class IngestionReport {
     Collections.reverse(newestFirst);
     // Druid 33's batch tasks leave recordsProcessed (by partition, for streams) empty
     Payload payload = new Payload(state, maxSaved > 0 ? Map.of("buildSegments", newestFirst) : Map.of(),
-        new RowStats(determine, build), errorMsg, false, 0, Map.of(),
-        segmentsPublished);
+        new RowStats(determine, build), errorMsg, false, 0, Map.of(), segmentsRead, segmentsPublished);
     Map<String, Entry> reports = new LinkedHashMap<>();
-    reports.put("ingestionStatsAndErrors", new Entry("ingestionStatsAndErrors", taskId, payload));
-    reports.put("taskContext", new Entry("taskContext", taskId, context));
+    Entry stats = new Entry("ingestionStatsAndErrors", taskId, payload);
+    Entry taskContext = new Entry("taskContext", taskId, context);
+    if (segmentsRead == null) {
+      reports.put("ingestionStatsAndErrors", stats);
+      reports.put("taskContext", taskContext);
+    } else {
+      reports.put("taskContext_0", taskContext);
+      reports.put("ingestionStatsAndErrors_0", stats);
+    }
     return JSON.valueToTree(reports);
   }
 }

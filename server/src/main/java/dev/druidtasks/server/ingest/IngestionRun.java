@@ -9,6 +9,7 @@ import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
 import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
 import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.ingest.IngestionSpec.SegmentsInput;
 import dev.druidtasks.server.ingest.read.Columns;
 import dev.druidtasks.server.ingest.read.DelimitedRowReader;
 import dev.druidtasks.server.ingest.read.InputFiles;
@@ -89,7 +90,8 @@ final class IngestionRun {
     this.confinement = confinement;
     this.execution = execution;
     this.log = execution.log();
-    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions());
+    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions(),
+        spec.inputSource() instanceof SegmentsInput s ? s.segments().size() : null);
   }
 
   /** A parse error beyond {@code maxParseExceptions}. */
@@ -105,6 +107,7 @@ final class IngestionRun {
     try {
       List<InputFiles.Entity> inputs = spec.inputSource() instanceof LocalInput local
           ? InputFiles.local(local.baseDir(), local.filter(), local.files(), confinement::allows, log)
+          : spec.inputSource() instanceof SegmentsInput segments ? InputFiles.segmentRows(segments.segments())
           : List.of(InputFiles.inline(((InlineInput) spec.inputSource()).data()));
       logInputs(inputs);
       report.state = State.BUILD_SEGMENTS;
