@@ -91,8 +91,9 @@ public final class CompactTaskType implements TaskType {
       metricsSpec = metricsSpec == null ? null : List.copyOf(metricsSpec);
       if (granularitySpec != null && segmentGranularity != null
           && !segmentGranularity.equals(granularitySpec.segmentGranularity())) {
+        Object inSpec = granularitySpec.segmentGranularity() == null ? null : granularitySpec.segmentGranularity().json();
         throw InvalidField.message("Conflicting segment granularities found " + segmentGranularity.json()
-            + "(segmentGranularity) and " + granularitySpec.segmentGranularity() + "(granularitySpec.segmentGranularity)");
+            + "(segmentGranularity) and " + inSpec + "(granularitySpec.segmentGranularity)");
       }
       if (granularitySpec == null && segmentGranularity != null) {
         granularitySpec = new CompactionGranularitySpec(segmentGranularity, null, null, null);

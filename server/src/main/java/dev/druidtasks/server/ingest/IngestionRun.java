@@ -234,7 +234,9 @@ final class IngestionRun {
           accept(buf, off, len, input, recordNumber, lineNumber);
         }
       }
-      report.set(RowStat.PROCESSED_BYTES, bytesBefore + lines.bytesRead());
+      // Druid counts a compacted segment's bytes as stored
+      report.set(RowStat.PROCESSED_BYTES, bytesBefore
+          + (spec.inputSource() instanceof SegmentsInput ? input.size() : lines.bytesRead()));
     }
   }
 
