@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.TestServer;
+import dev.druidtasks.server.ingest.CompactTaskType;
+import dev.druidtasks.server.task.TaskTypeRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -202,6 +206,15 @@ class CompactTaskTest {
     assertThat(tuning.get("maxNumConcurrentSubTasks").asInt()).isEqualTo(1);
     assertThat(server.json(server.get(API + "/task/" + id)).at("/payload/granularitySpec").isNull()).isTrue();
     server.awaitComplete(id);
+  }
+
+  @Test
+  void itsLockPriorityIsDruidsMergePriorityUnlessTheContextSetsOne() throws Exception {
+    TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(), new CompactTaskType());
+    String body = "{\"type\":\"compact\",\"dataSource\":\"c\",\"interval\":\"2024-01-01/2024-01-02\"";
+    assertThat(registry.read((ObjectNode) JSON.readTree(body + "}")).priority()).isEqualTo(25);
+    assertThat(registry.read((ObjectNode) JSON.readTree(body + ",\"context\":{\"priority\":70}}")).priority())
+        .isEqualTo(70);
   }
 
   @ParameterizedTest
