@@ -20,6 +20,7 @@ import dev.druidtasks.server.task.TaskLockException;
 import dev.druidtasks.server.task.TaskResult;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,7 +40,8 @@ import java.util.TreeSet;
  * values are floating-point), so {@code count} becomes a {@code longSum} but a min or max is summed too
  * unless {@code metricsSpec} says otherwise; query granularity defaults to {@code none} (rows keep their
  * stored time) and rollup to on when there are metrics. Without a segment granularity the segments keep
- * theirs, which must be one standard granularity for all of them.
+ * theirs: as in Druid, each run of overlapping segments is compacted by an ingestion of its own, with the
+ * standard granularity its extent is one bucket of, and reports as a part of its own.
  */
 final class Compaction {
   static final String NO_SEGMENTS =
@@ -56,6 +58,9 @@ final class Compaction {
     this.execution = execution;
   }
 
+  /** Segments compacted by one ingestion, into chunks of {@code granularity} over {@code extent}. */
+  private record Part(List<DataSegment> segments, Granularity granularity, Interval extent) {}
+
   TaskResult run() {
     Interval interval = task.ioConfig().inputSpec().interval();
     List<DataSegment> segments = execution.usedSegments(task.dataSource(), interval).stream()
@@ -66,38 +71,92 @@ final class Compaction {
       return TaskResult.failure(NO_SEGMENTS);
     }
     execution.log().info("Compacting " + segments.size() + " segment(s) of [" + task.dataSource() + "] in " + interval);
-    IngestionSpec spec;
+    List<DataSegment> written = new ArrayList<>();
+    ObjectNode reports = JSON.createObjectNode();
+    List<Part> parts;
     try {
-      spec = spec(segments, interval);
-      for (Interval chunk : spec.granularity().chunks()) {
-        execution.lock(chunk);
-      }
-    } catch (InvalidField e) {
-      return failure(e.at(""));
-    } catch (IllegalArgumentException | IOException | TaskLockException e) {
-      return failure(e.getMessage());
+      parts = parts(segments, interval);
+    } catch (IllegalArgumentException e) {
+      return failure(e.getMessage(), written);
     }
-    return new IngestionRun(task.id(), spec, null, execution, reportedContext()).run();
+    for (int i = 0; i < parts.size(); i++) {
+      Part part = parts.get(i);
+      IngestionSpec spec;
+      try {
+        spec = spec(part);
+        for (Interval chunk : spec.granularity().chunks()) {
+          execution.lock(chunk);
+        }
+      } catch (InvalidField e) {
+        return failure(e.at(""), written);
+      } catch (IllegalArgumentException | IOException | TaskLockException e) {
+        return failure(e.getMessage(), written);
+      }
+      IngestionRun run = new IngestionRun(task.id(), spec, null, execution, reportedContext(),
+          new IngestionReport.Part(i, part.segments().size(), reports));
+      TaskResult result = run.run();
+      if (!result.succeeded()) {
+        execution.killSegments(written);
+        return result;
+      }
+      written.addAll(result.segments());
+      reports = run.reports();
+    }
+    return TaskResult.success(written);
   }
 
-  private TaskResult failure(String message) {
+  /** A failure before a part's ingestion runs; the segment files of the parts before it go. */
+  private TaskResult failure(String message, List<DataSegment> written) {
+    execution.killSegments(written);
     execution.log().error("Compaction failed: " + message);
     return TaskResult.failure(message);
   }
 
-  private IngestionSpec spec(List<DataSegment> segments, Interval interval) throws IOException {
-    List<MetricSpec> metrics = task.metricsSpec() != null ? task.metricsSpec() : metrics(segments);
-    DimensionsSpec dimensions = task.dimensionsSpec() != null ? task.dimensionsSpec() : dimensions(segments);
+  /**
+   * With a segment granularity, one part over the segments and the interval; without, as Druid does, one
+   * part per run of overlapping segments, keeping the granularity their extent is one bucket of.
+   */
+  private List<Part> parts(List<DataSegment> segments, Interval interval) {
+    Granularity given = task.granularitySpec() == null ? null : task.granularitySpec().segmentGranularity();
+    if (given != null) {
+      return List.of(new Part(segments, given, umbrella(segments, interval)));
+    }
+    List<Part> parts = new ArrayList<>();
+    List<DataSegment> run = new ArrayList<>();
+    for (DataSegment s : segments) {
+      if (!run.isEmpty() && !s.interval().start().isBefore(umbrella(run, null).end())) {
+        parts.add(kept(run));
+        run = new ArrayList<>();
+      }
+      run.add(s);
+    }
+    parts.add(kept(run));
+    return parts;
+  }
+
+  private static Part kept(List<DataSegment> segments) {
+    Interval extent = umbrella(segments, null);
+    long start = extent.start().toEpochMilli();
+    for (String name : STANDARD_GRANULARITIES) {
+      Granularity g = Granularity.byName(name);
+      if (g.bucketStart(start) == start && g.bucketEnd(start) == extent.end().toEpochMilli()) {
+        return new Part(List.copyOf(segments), g, extent);
+      }
+    }
+    throw new IllegalArgumentException("Segments of [" + extent + "] span no standard granularity:"
+        + " set granularitySpec.segmentGranularity");
+  }
+
+  private IngestionSpec spec(Part part) throws IOException {
+    List<MetricSpec> metrics = task.metricsSpec() != null ? task.metricsSpec() : metrics(part.segments());
+    DimensionsSpec dimensions = task.dimensionsSpec() != null ? task.dimensionsSpec() : dimensions(part.segments());
     CompactionGranularitySpec granularity = task.granularitySpec() != null ? task.granularitySpec()
         : new CompactionGranularitySpec(null, null, null, null);
-    Granularity segment = granularity.segmentGranularity() != null ? granularity.segmentGranularity()
-        : keptGranularity(segments);
-    Interval extent = granularity.segmentGranularity() != null ? umbrella(segments, interval) : umbrella(segments, null);
     DataSchema schema = new DataSchema(task.dataSource(),
         new DataSchema.TimestampSpec(DimensionsSpec.TIME_COLUMN, "millis", null, null, null), dimensions, metrics,
-        granularity.forIngestion(segment, !metrics.isEmpty(), List.of(extent)), null, null, null);
+        granularity.forIngestion(part.granularity(), !metrics.isEmpty(), List.of(part.extent())), null, null, null);
     TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
-    return IngestionSpec.of(schema, tuning, new SegmentsInput(segments), new JsonFormat(), false);
+    return IngestionSpec.of(schema, tuning, new SegmentsInput(part.segments()), new JsonFormat(), false);
   }
 
   private static List<MetricSpec> metrics(List<DataSegment> segments) throws IOException {
@@ -113,46 +172,6 @@ final class Compaction {
     segments.forEach(s -> names.addAll(s.dimensions()));
     return new DimensionsSpec(names.stream().map(n -> new DimensionsSpec.DimensionSchema(null, n, null, null, null))
         .toList(), null, null, null, null, null);
-  }
-
-  /** The standard granularity every group of overlapping segments spans exactly one bucket of. */
-  private static Granularity keptGranularity(List<DataSegment> segments) {
-    Set<String> found = new TreeSet<>();
-    Granularity kept = null;
-    long start = 0;
-    long end = Long.MIN_VALUE;
-    for (int i = 0; i <= segments.size(); i++) {
-      Interval next = i < segments.size() ? segments.get(i).interval() : null;
-      if (next != null && next.start().toEpochMilli() < end) {
-        end = Math.max(end, next.end().toEpochMilli());
-        continue;
-      }
-      if (end != Long.MIN_VALUE) {
-        Granularity g = spanned(start, end);
-        found.add(g == null ? new Interval(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end)).toString()
-            : g.json().toString());
-        kept = g;
-      }
-      if (next != null) {
-        start = next.start().toEpochMilli();
-        end = next.end().toEpochMilli();
-      }
-    }
-    if (found.size() != 1 || kept == null) {
-      throw new IllegalArgumentException("The segments to compact do not share one standard segment granularity "
-          + found + ": set granularitySpec.segmentGranularity");
-    }
-    return kept;
-  }
-
-  private static Granularity spanned(long start, long end) {
-    for (String name : STANDARD_GRANULARITIES) {
-      Granularity g = Granularity.byName(name);
-      if (g.bucketStart(start) == start && g.bucketEnd(start) == end) {
-        return g;
-      }
-    }
-    return null;
   }
 
   private static Interval umbrella(List<DataSegment> segments, Interval also) {

@@ -2,6 +2,7 @@ package dev.druidtasks.server.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
@@ -63,12 +64,18 @@ final class IngestionReport {
   private final long[] counts = new long[RowStat.values().length];
   private final int maxSaved;
   private final ArrayDeque<ParseError> saved = new ArrayDeque<>();
-  /** Set for a compaction, which reports the segments it read. */
-  private final Integer segmentsRead;
+  /** Set when the run is one part of a compaction. */
+  private final Part part;
 
-  IngestionReport(int maxSavedParseExceptions, Integer segmentsRead) {
+  /**
+   * One of a compaction's ingestions: its number, the segments it reads, and the entries of the parts
+   * before it, which its report map keeps.
+   */
+  record Part(int index, int segmentsRead, ObjectNode earlier) {}
+
+  IngestionReport(int maxSavedParseExceptions, Part part) {
     this.maxSaved = maxSavedParseExceptions;
-    this.segmentsRead = segmentsRead;
+    this.part = part;
   }
 
   void add(RowStat stat, long n) {
@@ -104,7 +111,8 @@ final class IngestionReport {
 
   /**
    * Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context.
-   * A compaction reports as its one sub-run: {@code taskContext_0} first, then {@code ingestionStatsAndErrors_0}.
+   * A compaction's part {@code n} adds {@code taskContext_n}, then {@code ingestionStatsAndErrors_n}, to the
+   * entries of the parts before it.
    */
   ObjectNode toReports(String taskId, ObjectNode context) {
     Map<String, Long> determine = new LinkedHashMap<>();
@@ -117,17 +125,19 @@ final class IngestionReport {
     Collections.reverse(newestFirst);
     // Druid 33's batch tasks leave recordsProcessed (by partition, for streams) empty
     Payload payload = new Payload(state, maxSaved > 0 ? Map.of("buildSegments", newestFirst) : Map.of(),
-        new RowStats(determine, build), errorMsg, false, 0, Map.of(), segmentsRead, segmentsPublished);
-    Map<String, Entry> reports = new LinkedHashMap<>();
-    Entry stats = new Entry("ingestionStatsAndErrors", taskId, payload);
-    Entry taskContext = new Entry("taskContext", taskId, context);
-    if (segmentsRead == null) {
-      reports.put("ingestionStatsAndErrors", stats);
-      reports.put("taskContext", taskContext);
-    } else {
-      reports.put("taskContext_0", taskContext);
-      reports.put("ingestionStatsAndErrors_0", stats);
+        new RowStats(determine, build), errorMsg, false, 0, Map.of(), part == null ? null : part.segmentsRead(),
+        segmentsPublished);
+    JsonNode stats = JSON.valueToTree(new Entry("ingestionStatsAndErrors", taskId, payload));
+    JsonNode taskContext = JSON.valueToTree(new Entry("taskContext", taskId, context));
+    if (part == null) {
+      ObjectNode reports = JSON.createObjectNode();
+      reports.set("ingestionStatsAndErrors", stats);
+      reports.set("taskContext", taskContext);
+      return reports;
     }
-    return JSON.valueToTree(reports);
+    ObjectNode reports = part.earlier().deepCopy();
+    reports.set("taskContext_" + part.index(), taskContext);
+    reports.set("ingestionStatsAndErrors_" + part.index(), stats);
+    return reports;
   }
 }

@@ -81,17 +81,18 @@ final class IngestionRun {
   private Aggregation aggregation;
   private long[] state;
   private SegmentWriter writer;
+  private ObjectNode reports;
 
+  /** {@code part} is null but for a compaction; {@code confinement} is needed for {@code local} input only. */
   IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
-      ObjectNode context) {
+      ObjectNode context, IngestionReport.Part part) {
     this.taskId = taskId;
     this.context = context;
     this.spec = spec;
     this.confinement = confinement;
     this.execution = execution;
     this.log = execution.log();
-    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions(),
-        spec.inputSource() instanceof SegmentsInput s ? s.segments().size() : null);
+    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions(), part);
   }
 
   /** A parse error beyond {@code maxParseExceptions}. */
@@ -141,6 +142,11 @@ final class IngestionRun {
     }
   }
 
+  /** The report map as last written. */
+  ObjectNode reports() {
+    return reports;
+  }
+
   private TaskResult fail(String message) {
     abortWriter();
     report.errorMsg = message;
@@ -162,7 +168,8 @@ final class IngestionRun {
   }
 
   private void writeReport() {
-    execution.writeReports(report.toReports(taskId, context));
+    reports = report.toReports(taskId, context);
+    execution.writeReports(reports);
     lastReportNanos = System.nanoTime();
   }
 

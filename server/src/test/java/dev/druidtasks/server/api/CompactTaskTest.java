@@ -162,6 +162,16 @@ class CompactTaskTest {
         "2024-01-01T03:00:00.000Z/2024-01-01T04:00:00.000Z");
     assertThat(segments).allSatisfy(s -> assertThat(s.get("metrics").asText()).isEqualTo("added"));
     assertThat(rows(segments.get(0)).get(0).has("count")).isFalse();
+    // as in Druid, one ingestion per segment extent, each reported as a part of its own
+    JsonNode reports = server.json(server.get(API + "/task/" + id + "/reports"));
+    for (int part = 0; part < 3; part++) {
+      assertThat(reports.at("/taskContext_" + part + "/type").asText()).isEqualTo("taskContext");
+      JsonNode stats = reports.at("/ingestionStatsAndErrors_" + part + "/payload");
+      assertThat(stats.get("segmentsRead").asInt()).isEqualTo(1);
+      assertThat(stats.get("segmentsPublished").asInt()).isEqualTo(1);
+    }
+    assertThat(reports.at("/ingestionStatsAndErrors_0/payload/rowStats/buildSegments/processed").asInt()).isEqualTo(2);
+    assertThat(reports.size()).isEqualTo(6);
   }
 
   @Test
