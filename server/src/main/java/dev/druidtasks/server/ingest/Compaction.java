@@ -96,7 +96,7 @@ final class Compaction {
           new IngestionReport.Part(i, part.segments().size(), reports));
       TaskResult result = run.run();
       if (!result.succeeded()) {
-        execution.killSegments(written);
+        removeUnpublished(written);
         return result;
       }
       written.addAll(result.segments());
@@ -107,9 +107,15 @@ final class Compaction {
 
   /** A failure before a part's ingestion runs; the segment files of the parts before it go. */
   private TaskResult failure(String message, List<DataSegment> written) {
-    execution.killSegments(written);
+    removeUnpublished(written);
     execution.log().error("Compaction failed: " + message);
     return TaskResult.failure(message);
+  }
+
+  private void removeUnpublished(List<DataSegment> written) {
+    if (!written.isEmpty()) {
+      execution.killSegments(written);
+    }
   }
 
   /**
@@ -143,8 +149,9 @@ final class Compaction {
         return new Part(List.copyOf(segments), g, extent);
       }
     }
-    throw new IllegalArgumentException("Segments of [" + extent + "] span no standard granularity:"
-        + " set granularitySpec.segmentGranularity");
+    // the hint first: a status keeps only the start of the message
+    throw new IllegalArgumentException("Set granularitySpec.segmentGranularity: the segments of [" + extent
+        + "] span no standard granularity");
   }
 
   private IngestionSpec spec(Part part) throws IOException {

@@ -175,6 +175,24 @@ class CompactTaskTest {
   }
 
   @Test
+  void segmentsOfNoStandardGranularityNeedOneGiven() {
+    String ds = "compact-period-" + RUN;
+    String ingest = server.submit("{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"" + ds
+        + "\",\"timestampSpec\":{\"column\":\"ts\",\"format\":\"iso\"},\"granularitySpec\":{\"segmentGranularity\":"
+        + "{\"type\":\"period\",\"period\":\"PT2H\"},\"intervals\":[\"2024-01-01/2024-01-02\"]}},\"ioConfig\":"
+        + "{\"type\":\"index_parallel\",\"inputSource\":{\"type\":\"inline\",\"data\":\""
+        + row("01:10", "a", 1, 1) + "\"},\"inputFormat\":{\"type\":\"json\"}}}}");
+    assertThat(server.awaitComplete(ingest).get("statusCode").asText()).isEqualTo("SUCCESS");
+
+    JsonNode status = server.awaitComplete(server.submit("{\"type\":\"compact\",\"dataSource\":\"" + ds + "\","
+        + INTERVAL + "}"));
+
+    assertThat(status.get("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(status.get("errorMsg").asText()).contains("granularitySpec.segmentGranularity");
+    assertThat(compact(ds, ",\"granularitySpec\":{\"segmentGranularity\":\"DAY\"}")).isNotEmpty();
+  }
+
+  @Test
   void anIntervalWithoutSegmentsFailsAsDruidsDoes() {
     String id = server.submit("{\"type\":\"compact\",\"dataSource\":\"compact-none-" + RUN + "\","
         + "\"interval\":\"2025-02-01/2025-02-02\"}");
