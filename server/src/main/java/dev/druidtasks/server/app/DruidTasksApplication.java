@@ -11,6 +11,7 @@ import dev.druidtasks.server.engine.EngineConfig;
 import dev.druidtasks.server.engine.TaskQueue;
 import dev.druidtasks.server.engine.TaskScheduler;
 import dev.druidtasks.server.engine.TaskWorker;
+import dev.druidtasks.server.ingest.CompactTaskType;
 import dev.druidtasks.server.ingest.IndexTaskType;
 import dev.druidtasks.server.ingest.IngestConfig;
 import dev.druidtasks.server.store.LeaderLatch;
@@ -86,7 +87,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         new NoopTaskType(),
         new IndexTaskType("index_parallel", ingest),
         new IndexTaskType("index", ingest),
-        new KillTaskType());
+        new KillTaskType(),
+        new CompactTaskType());
 
     EngineConfig engine = new EngineConfig(config.getHost(), config.getWorkerCapacity(),
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),

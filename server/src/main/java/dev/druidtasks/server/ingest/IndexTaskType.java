@@ -88,7 +88,8 @@ public final class IndexTaskType implements TaskType {
 
     @Override
     public TaskResult run(TaskExecution execution) {
-      return new IngestionRun(id, ingestion, confinement, execution, CONTEXT.<ObjectNode>valueToTree(context)).run();
+      return new IngestionRun(id, ingestion, confinement, execution, CONTEXT.<ObjectNode>valueToTree(context), null)
+          .run();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.druidtasks.server.ingest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
@@ -53,7 +55,8 @@ final class IngestionReport {
 
   private record Payload(State ingestionState, Map<String, List<ParseError>> unparseableEvents,
       RowStats rowStats, String errorMsg, boolean segmentAvailabilityConfirmed,
-      long segmentAvailabilityWaitTimeMs, Map<String, Long> recordsProcessed, int segmentsPublished) {}
+      long segmentAvailabilityWaitTimeMs, Map<String, Long> recordsProcessed,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Integer segmentsRead, int segmentsPublished) {}
 
   State state = State.NOT_STARTED;
   String errorMsg;
@@ -61,9 +64,18 @@ final class IngestionReport {
   private final long[] counts = new long[RowStat.values().length];
   private final int maxSaved;
   private final ArrayDeque<ParseError> saved = new ArrayDeque<>();
+  /** Set when the run is one part of a compaction. */
+  private final Part part;
 
-  IngestionReport(int maxSavedParseExceptions) {
+  /**
+   * One of a compaction's ingestions: its number, the segments it reads, and the entries of the parts
+   * before it, which its report map keeps.
+   */
+  record Part(int index, int segmentsRead, ObjectNode earlier) {}
+
+  IngestionReport(int maxSavedParseExceptions, Part part) {
     this.maxSaved = maxSavedParseExceptions;
+    this.part = part;
   }
 
   void add(RowStat stat, long n) {
@@ -97,7 +109,11 @@ final class IngestionReport {
     return Arrays.stream(RowStat.values()).map(s -> s + " " + get(s)).collect(Collectors.joining(", "));
   }
 
-  /** Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context. */
+  /**
+   * Druid's report map: {@code ingestionStatsAndErrors}, then {@code taskContext} with the task's context.
+   * A compaction's part {@code n} adds {@code taskContext_n}, then {@code ingestionStatsAndErrors_n}, to the
+   * entries of the parts before it.
+   */
   ObjectNode toReports(String taskId, ObjectNode context) {
     Map<String, Long> determine = new LinkedHashMap<>();
     Map<String, Long> build = new LinkedHashMap<>();
@@ -109,11 +125,19 @@ final class IngestionReport {
     Collections.reverse(newestFirst);
     // Druid 33's batch tasks leave recordsProcessed (by partition, for streams) empty
     Payload payload = new Payload(state, maxSaved > 0 ? Map.of("buildSegments", newestFirst) : Map.of(),
-        new RowStats(determine, build), errorMsg, false, 0, Map.of(),
+        new RowStats(determine, build), errorMsg, false, 0, Map.of(), part == null ? null : part.segmentsRead(),
         segmentsPublished);
-    Map<String, Entry> reports = new LinkedHashMap<>();
-    reports.put("ingestionStatsAndErrors", new Entry("ingestionStatsAndErrors", taskId, payload));
-    reports.put("taskContext", new Entry("taskContext", taskId, context));
-    return JSON.valueToTree(reports);
+    JsonNode stats = JSON.valueToTree(new Entry("ingestionStatsAndErrors", taskId, payload));
+    JsonNode taskContext = JSON.valueToTree(new Entry("taskContext", taskId, context));
+    if (part == null) {
+      ObjectNode reports = JSON.createObjectNode();
+      reports.set("ingestionStatsAndErrors", stats);
+      reports.set("taskContext", taskContext);
+      return reports;
+    }
+    ObjectNode reports = part.earlier().deepCopy();
+    reports.set("taskContext_" + part.index(), taskContext);
+    reports.set("ingestionStatsAndErrors_" + part.index(), stats);
+    return reports;
   }
 }

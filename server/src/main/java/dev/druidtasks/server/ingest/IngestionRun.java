@@ -9,6 +9,7 @@ import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
 import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
 import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
+import dev.druidtasks.server.ingest.IngestionSpec.SegmentsInput;
 import dev.druidtasks.server.ingest.read.Columns;
 import dev.druidtasks.server.ingest.read.DelimitedRowReader;
 import dev.druidtasks.server.ingest.read.InputFiles;
@@ -80,16 +81,18 @@ final class IngestionRun {
   private Aggregation aggregation;
   private long[] state;
   private SegmentWriter writer;
+  private ObjectNode reports;
 
+  /** {@code part} is null but for a compaction; {@code confinement} is needed for {@code local} input only. */
   IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
-      ObjectNode context) {
+      ObjectNode context, IngestionReport.Part part) {
     this.taskId = taskId;
     this.context = context;
     this.spec = spec;
     this.confinement = confinement;
     this.execution = execution;
     this.log = execution.log();
-    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions());
+    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions(), part);
   }
 
   /** A parse error beyond {@code maxParseExceptions}. */
@@ -105,6 +108,7 @@ final class IngestionRun {
     try {
       List<InputFiles.Entity> inputs = spec.inputSource() instanceof LocalInput local
           ? InputFiles.local(local.baseDir(), local.filter(), local.files(), confinement::allows, log)
+          : spec.inputSource() instanceof SegmentsInput segments ? InputFiles.segmentRows(segments.segments())
           : List.of(InputFiles.inline(((InlineInput) spec.inputSource()).data()));
       logInputs(inputs);
       report.state = State.BUILD_SEGMENTS;
@@ -138,6 +142,11 @@ final class IngestionRun {
     }
   }
 
+  /** The report map as last written. */
+  ObjectNode reports() {
+    return reports;
+  }
+
   private TaskResult fail(String message) {
     abortWriter();
     report.errorMsg = message;
@@ -159,7 +168,8 @@ final class IngestionRun {
   }
 
   private void writeReport() {
-    execution.writeReports(report.toReports(taskId, context));
+    reports = report.toReports(taskId, context);
+    execution.writeReports(reports);
     lastReportNanos = System.nanoTime();
   }
 
@@ -231,7 +241,9 @@ final class IngestionRun {
           accept(buf, off, len, input, recordNumber, lineNumber);
         }
       }
-      report.set(RowStat.PROCESSED_BYTES, bytesBefore + lines.bytesRead());
+      // Druid counts a compacted segment's bytes as stored
+      report.set(RowStat.PROCESSED_BYTES, bytesBefore
+          + (spec.inputSource() instanceof SegmentsInput ? input.size() : lines.bytesRead()));
     }
   }
 

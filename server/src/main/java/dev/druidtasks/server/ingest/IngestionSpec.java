@@ -11,6 +11,7 @@ import dev.druidtasks.server.ingest.spec.InputSourceSpec;
 import dev.druidtasks.server.ingest.spec.MetricSpec;
 import dev.druidtasks.server.ingest.spec.RowFilter;
 import dev.druidtasks.server.ingest.spec.TuningConfig;
+import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import java.nio.file.Path;
@@ -37,7 +38,13 @@ public record IngestionSpec(
 
   /** What a run of {@code spec} needs, from its bound JSON. */
   static IngestionSpec of(IndexSpec spec) {
-    DataSchema schema = spec.dataSchema();
+    return of(spec.dataSchema(), spec.tuningConfig(), input(spec.ioConfig().inputSource()),
+        format(spec.ioConfig().inputFormat()), spec.ioConfig().appendToExisting());
+  }
+
+  /** A run of {@code schema} over {@code input}, read as {@code inputFormat}. */
+  static IngestionSpec of(DataSchema schema, TuningConfig t, InputSource input, InputFormat inputFormat,
+      boolean append) {
     DataSchema.TimestampSpec ts = schema.timestampSpec();
     TimestampFormat format;
     try {
@@ -51,16 +58,14 @@ public record IngestionSpec(
         MultiValueHandling.valueOf(d.multiValueHandling()))).toList();
     List<Metric> metrics = schema.metricsSpec().stream().map(m -> new Metric(kind(m), m.name(), m.fieldName())).toList();
     GranularitySpec g = schema.granularitySpec();
-    TuningConfig t = spec.tuningConfig();
     long bytes = t.maxBytesInMemory() == 0 ? Runtime.getRuntime().maxMemory() / 6
         : t.maxBytesInMemory() < 0 ? Long.MAX_VALUE : t.maxBytesInMemory();
     return new IngestionSpec(schema.dataSource(), new TimestampColumn(ts.column(), format, ts.missingValueMillis()),
         new Dimensions(explicit, Set.copyOf(dims.dimensionExclusions()), dims.discovers(),
             dims.useSchemaDiscovery() ? DimensionType.AUTO : DimensionType.STRING),
         metrics, new Granularities(g.segmentGranularity(), g.queryGranularity(), g.rollup(), g.intervals(), g.chunks()),
-        schema.transformSpec().filter(), input(spec.ioConfig().inputSource()), format(spec.ioConfig().inputFormat()),
-        spec.ioConfig().appendToExisting(), new Tuning(t.effectiveMaxRowsPerSegment(), t.maxRowsInMemory(), bytes,
-            t.maxParseExceptions(), t.maxSavedParseExceptions().intValue(), t.logParseExceptions()));
+        schema.transformSpec().filter(), input, inputFormat, append, new Tuning(t.effectiveMaxRowsPerSegment(),
+            t.maxRowsInMemory(), bytes, t.maxParseExceptions(), t.maxSavedParseExceptions().intValue(), t.logParseExceptions()));
   }
 
   /** {@code count}, or {@code long|double|float} + {@code Sum|Min|Max} (floats are summed as doubles). */
@@ -128,7 +133,7 @@ public record IngestionSpec(
     }
   }
 
-  public sealed interface InputSource permits LocalInput, InlineInput {}
+  public sealed interface InputSource permits LocalInput, InlineInput, SegmentsInput {}
 
   /** {@code local}: files under {@code baseDir} whose names match {@code filter}, and/or listed {@code files}. */
   public record LocalInput(Path baseDir, String filter, List<Path> files) implements InputSource {
@@ -139,6 +144,13 @@ public record IngestionSpec(
 
   /** {@code inline}: the rows are in the spec. */
   public record InlineInput(String data) implements InputSource {}
+
+  /** The rows of published segments (compaction): their {@code rows.json.gz} files, read as JSON. */
+  public record SegmentsInput(List<DataSegment> segments) implements InputSource {
+    public SegmentsInput {
+      segments = List.copyOf(segments);
+    }
+  }
 
   public sealed interface InputFormat permits JsonFormat, DelimitedFormat {}
 

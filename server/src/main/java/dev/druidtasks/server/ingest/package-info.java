@@ -1,5 +1,7 @@
 /**
- * Native batch ingestion: the {@code index_parallel} and {@code index} task types.
+ * Native batch ingestion: the {@code index_parallel} and {@code index} task types, and {@code compact}
+ * ({@link dev.druidtasks.server.ingest.CompactTaskType}), which runs the same ingestion over the rows of
+ * published segments.
  *
  * <p>Register them with {@code new IndexTaskType("index_parallel", config)} and
  * {@code new IndexTaskType("index", config)}, where {@link dev.druidtasks.server.ingest.IngestConfig}

@@ -31,6 +31,9 @@ public record DataSegment(
     long size,
     long numRows) {
 
+  /** The file of a segment's directory in deep storage that holds its rows, one JSON object a line. */
+  public static final String ROWS_FILE = "rows.json.gz";
+
   public DataSegment {
     dimensions = List.copyOf(dimensions);
     metrics = List.copyOf(metrics);
@@ -51,6 +54,11 @@ public record DataSegment(
     String base = dataSource + "_" + Timestamps.format(interval.start()) + "_"
         + Timestamps.format(interval.end()) + "_" + version;
     return partitionNum == 0 ? base : base + "_" + partitionNum;
+  }
+
+  /** Its rows in local deep storage. */
+  public Path rowsFile() {
+    return Path.of(loadSpec.path("path").asText()).resolve(ROWS_FILE);
   }
 
   @JsonProperty("identifier")

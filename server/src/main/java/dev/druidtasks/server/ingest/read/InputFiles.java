@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest.read;
 
+import dev.druidtasks.server.task.DataSegment;
 import dev.druidtasks.server.task.TaskLog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,6 +46,11 @@ public final class InputFiles {
 
   public static Entity inline(String data) {
     return new Entity("inline data", null, data.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The row files of published segments, in the given order ({@code loadSpec.path}/rows.json.gz). */
+  public static List<Entity> segmentRows(List<DataSegment> segments) {
+    return segments.stream().map(s -> new Entity("segment " + s.id(), s.rowsFile(), null)).toList();
   }
 
   /**

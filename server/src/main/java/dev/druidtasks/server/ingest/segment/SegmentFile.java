@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest.segment;
 
+import dev.druidtasks.server.task.DataSegment;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,8 +14,6 @@ import java.util.zip.GZIPOutputStream;
  * the fastest level (the write path must keep up with parsing).
  */
 final class SegmentFile {
-  static final String ROWS_FILE = "rows.json.gz";
-
   private final Path dir;
   private final int partitionNum;
   private OutputStream out;
@@ -24,7 +23,7 @@ final class SegmentFile {
   SegmentFile(Path dir, int partitionNum) throws IOException {
     this.dir = dir;
     this.partitionNum = partitionNum;
-    OutputStream file = Files.newOutputStream(dir.resolve(ROWS_FILE));
+    OutputStream file = Files.newOutputStream(dir.resolve(DataSegment.ROWS_FILE));
     this.out = new BufferedOutputStream(new FastGzipOutputStream(file), 1 << 17);
   }
 
@@ -56,7 +55,7 @@ final class SegmentFile {
       OutputStream o = out;
       out = null;
       o.close();
-      size = Files.size(dir.resolve(ROWS_FILE));
+      size = Files.size(dir.resolve(DataSegment.ROWS_FILE));
     }
   }
 

@@ -116,15 +116,31 @@ public record TuningConfig(
     partitionDimensions = partitionDimensions != null ? partitionDimensions : List.of();
   }
 
-  static TuningConfig defaults() {
+  public static TuningConfig defaults() {
     return new TuningConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Typed for a task of {@code taskType}; {@code index_parallel} gets the parallel task's defaults too. */
   TuningConfig forTask(String taskType) {
-    boolean parallel = taskType.equals("index_parallel");
-    return new TuningConfig(IndexSpec.sameType(type, taskType, FIELD + ".type"), maxRowsPerSegment,
+    return typed(IndexSpec.sameType(type, taskType, FIELD + ".type"), taskType.equals("index_parallel"));
+  }
+
+  /**
+   * A {@code compact} task's tuning: Druid reads an {@code index}, {@code index_parallel} or {@code compaction}
+   * one (the type is required) and stores it as {@code compaction} with the parallel task's defaults.
+   */
+  public TuningConfig forCompaction() {
+    List<String> types = List.of("compaction", "index", "index_parallel");
+    if (!types.contains(InvalidField.required(type, "tuningConfig.type"))) {
+      throw InvalidField.of("tuningConfig.type", ": tuning config type [" + type + "] is not supported (supported: "
+          + String.join(", ", types) + ")");
+    }
+    return typed("compaction", true);
+  }
+
+  private TuningConfig typed(String storedType, boolean parallel) {
+    return new TuningConfig(storedType, maxRowsPerSegment,
         appendableIndexSpec, maxRowsInMemory, maxBytesInMemory, skipBytesInMemoryOverheadCheck, maxTotalRows, numShards,
         parallel && splitHintSpec == null ? NullNode.instance : splitHintSpec, partitionsSpec, indexSpec,
         indexSpecForIntermediatePersists, maxPendingPersists, forceGuaranteedRollup, reportParseExceptions, pushTimeout,
