@@ -3,7 +3,6 @@ package dev.druidtasks.clients;
 import static dev.druidtasks.clients.ProfileCheck.require;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.druid.java.util.common.Intervals;
@@ -116,21 +115,6 @@ final class AirflowHookProfile implements ClientProfile {
 
   /** The spec as the operator renders it: {@code json.dumps(spec, sort_keys=True, indent=4, separators=(',', ': '))}. */
   private static String spec(String dataSource, String data, Map<String, Object> tuning) {
-    Map<String, Object> tuningConfig = new LinkedHashMap<>(tuning);
-    tuningConfig.put("type", "index_parallel");
-    return PythonJson.dumpsSortedIndented(Map.of(
-        "type", "index_parallel",
-        "spec", Map.of(
-            "dataSchema", Map.of(
-                "dataSource", dataSource,
-                "timestampSpec", Map.of("column", "ts", "format", "iso"),
-                "dimensionsSpec", Map.of("dimensions", List.of("page")),
-                "granularitySpec", Map.of("segmentGranularity", "day", "queryGranularity", "none",
-                    "rollup", false, "intervals", List.of(DAY.toString()))),
-            "ioConfig", Map.of(
-                "type", "index_parallel",
-                "inputSource", Map.of("type", "inline", "data", data),
-                "inputFormat", Map.of("type", "json")),
-            "tuningConfig", tuningConfig)));
+    return PythonJson.dumpsSortedIndented(IngestionPayload.inline(dataSource, DAY, data, tuning));
   }
 }

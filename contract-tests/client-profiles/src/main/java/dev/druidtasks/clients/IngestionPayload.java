@@ -17,11 +17,17 @@ final class IngestionPayload {
 
   /** The same without an id: the server makes one. */
   static Map<String, Object> inlineDayWithoutId(String dataSource, Interval day) {
-    String start = day.getStart().toString();
     String rows = String.join("\n",
-        "{\"ts\":\"" + start + "\",\"page\":\"a\",\"added\":1}",
+        "{\"ts\":\"" + day.getStart() + "\",\"page\":\"a\",\"added\":1}",
         "{\"ts\":\"" + day.getStart().plusHours(1) + "\",\"page\":\"b\",\"added\":2}",
         "{\"ts\":\"" + day.getStart().plusHours(2) + "\",\"page\":\"a\",\"added\":3}");
+    return inline(dataSource, day, rows, Map.of());
+  }
+
+  /** JSON rows given inline for one day segment, with these tuningConfig settings besides its type. */
+  static Map<String, Object> inline(String dataSource, Interval day, String rows, Map<String, Object> tuning) {
+    Map<String, Object> tuningConfig = new java.util.LinkedHashMap<>(tuning);
+    tuningConfig.put("type", "index_parallel");
     return Map.of(
         "type", "index_parallel",
         "spec", Map.of(
@@ -36,6 +42,6 @@ final class IngestionPayload {
                 "type", "index_parallel",
                 "inputSource", Map.of("type", "inline", "data", rows),
                 "inputFormat", Map.of("type", "json")),
-            "tuningConfig", Map.of("type", "index_parallel")));
+            "tuningConfig", tuningConfig));
   }
 }
