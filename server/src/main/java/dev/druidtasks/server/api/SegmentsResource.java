@@ -25,8 +25,8 @@ public final class SegmentsResource implements SegmentsApi {
     }
   }
 
-  /** A valid filter: an interval (with versions, or any version) or segment ids. */
-  private record Filter(Interval interval, List<String> versions, List<String> segmentIds) {}
+  /** A valid filter: an interval (with versions, or any version when null) or segment ids. */
+  private record Filter(Interval interval, String[] versions, List<String> segmentIds) {}
 
   private final SegmentStateDao segments;
   private final Clock clock;
@@ -50,8 +50,8 @@ public final class SegmentsResource implements SegmentsApi {
   public Response markNonOvershadowedSegmentsAsUsed(String dataSource, SegmentsToUpdateFilter body) {
     Filter f = read(body);
     if (f.interval() != null) {
-      return update(() -> segments.markNonOvershadowedUsedWithin(dataSource, f.interval(), f.versions() == null,
-          f.versions() == null ? List.of() : f.versions(), clock.instant()));
+      return update(() -> segments.markNonOvershadowedUsedWithin(dataSource, f.interval(), f.versions(),
+          clock.instant()));
     }
     Set<String> ids = new LinkedHashSet<>();
     List<String> unparsable = new ArrayList<>();
@@ -74,8 +74,7 @@ public final class SegmentsResource implements SegmentsApi {
   public Response markSegmentsAsUnused(String dataSource, SegmentsToUpdateFilter body) {
     Filter f = read(body);
     if (f.interval() != null) {
-      return update(() -> segments.markUnusedWithin(dataSource, f.interval(), f.versions() == null,
-          f.versions() == null ? List.of() : f.versions(), clock.instant()));
+      return update(() -> segments.markUnusedWithin(dataSource, f.interval(), f.versions(), clock.instant()));
     }
     // ids of other data sources, or that do not parse, are left out, as Druid does
     Set<String> ids = new LinkedHashSet<>();
@@ -121,6 +120,6 @@ public final class SegmentsResource implements SegmentsApi {
     if (body.getVersions() != null && body.getVersions().contains(null)) {
       throw ApiException.invalidInput("Field [versions] holds a null");
     }
-    return new Filter(interval, body.getVersions() == null ? null : List.copyOf(body.getVersions()), null);
+    return new Filter(interval, body.getVersions() == null ? null : body.getVersions().toArray(String[]::new), null);
   }
 }

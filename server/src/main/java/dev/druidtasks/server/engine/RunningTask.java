@@ -68,7 +68,7 @@ record RunningTask(String taskId, String groupId, String dataSource, TaskStore s
   @Override
   public List<DataSegment> unusedSegments(String dataSource, Interval interval, List<String> versions, int limit,
       java.time.Instant unusedSince) {
-    return store.segmentStates().unused(dataSource, interval, versions == null, versions == null ? List.of() : versions,
+    return store.segmentStates().unused(dataSource, interval, versions == null ? null : versions.toArray(String[]::new),
         unusedSince, limit);
   }
 

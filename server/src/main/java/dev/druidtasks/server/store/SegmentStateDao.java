@@ -22,14 +22,16 @@ public interface SegmentStateDao {
       + " AND o.version > s.version AND o.start_time <= s.start_time AND o.end_time >= s.end_time"
       + " AND (o.used OR o.id IN (SELECT c.id FROM segments c WHERE c.datasource = s.datasource AND NOT c.used";
 
+  /** Of the given versions; of any version when {@code versions} is null. */
+  String OF_VERSIONS = " AND (CAST(:versions AS text[]) IS NULL OR version = ANY(:versions))";
+
   @SqlUpdate("UPDATE segments SET used = false, used_status_last_updated = :now WHERE datasource = :ds AND used")
   int markAllUnused(@Bind("ds") String dataSource, @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE segments SET used = false, used_status_last_updated = :now WHERE datasource = :ds AND used"
-      + " AND start_time >= :i.start AND end_time <= :i.end AND (:anyVersion OR version IN (<versions>))")
+      + " AND start_time >= :i.start AND end_time <= :i.end" + OF_VERSIONS)
   int markUnusedWithin(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
-      @Bind("anyVersion") boolean anyVersion, @BindList(value = "versions", onEmpty = BindList.EmptyHandling.NULL_STRING)
-      Collection<String> versions, @Bind("now") Instant now);
+      @Bind("versions") String[] versions, @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE segments SET used = false, used_status_last_updated = :now WHERE datasource = :ds AND used"
       + " AND id IN (<ids>)")
@@ -41,11 +43,11 @@ public interface SegmentStateDao {
 
   @SqlUpdate("UPDATE segments s SET used = true, used_status_last_updated = :now WHERE s.datasource = :ds"
       + " AND NOT s.used AND s.start_time >= :i.start AND s.end_time <= :i.end"
-      + " AND (:anyVersion OR s.version IN (<versions>))" + NOT_OVERSHADOWED
-      + " AND c.start_time >= :i.start AND c.end_time <= :i.end AND (:anyVersion OR c.version IN (<versions>)))))")
+      + " AND (CAST(:versions AS text[]) IS NULL OR s.version = ANY(:versions))" + NOT_OVERSHADOWED
+      + " AND c.start_time >= :i.start AND c.end_time <= :i.end"
+      + " AND (CAST(:versions AS text[]) IS NULL OR c.version = ANY(:versions)))))")
   int markNonOvershadowedUsedWithin(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
-      @Bind("anyVersion") boolean anyVersion, @BindList(value = "versions", onEmpty = BindList.EmptyHandling.NULL_STRING)
-      Collection<String> versions, @Bind("now") Instant now);
+      @Bind("versions") String[] versions, @Bind("now") Instant now);
 
   @SqlUpdate("UPDATE segments s SET used = true, used_status_last_updated = :now WHERE s.datasource = :ds"
       + " AND NOT s.used AND s.id IN (<ids>)" + NOT_OVERSHADOWED + " AND c.id IN (<ids>))))")
@@ -62,16 +64,15 @@ public interface SegmentStateDao {
 
   /** Unused segments within an interval, the longest unused first, as a kill task takes them. */
   @SqlQuery("SELECT payload::text FROM segments WHERE datasource = :ds AND NOT used AND start_time >= :i.start"
-      + " AND end_time <= :i.end AND (:anyVersion OR version IN (<versions>))"
+      + " AND end_time <= :i.end" + OF_VERSIONS
       + " AND (CAST(:unusedSince AS timestamptz) IS NULL OR used_status_last_updated <= :unusedSince)"
       + " ORDER BY used_status_last_updated, id LIMIT :limit")
   List<String> unusedJson(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
-      @Bind("anyVersion") boolean anyVersion, @BindList(value = "versions", onEmpty = BindList.EmptyHandling.NULL_STRING)
-      Collection<String> versions, @Bind("unusedSince") Instant unusedSince, @Bind("limit") int limit);
+      @Bind("versions") String[] versions, @Bind("unusedSince") Instant unusedSince, @Bind("limit") int limit);
 
-  default List<DataSegment> unused(String dataSource, Interval interval, boolean anyVersion, Collection<String> versions,
-      Instant unusedSince, int limit) {
-    return unusedJson(dataSource, interval, anyVersion, versions, unusedSince, limit).stream().map(SegmentJson::read)
+  default List<DataSegment> unused(String dataSource, Interval interval, String[] versions, Instant unusedSince,
+      int limit) {
+    return unusedJson(dataSource, interval, versions, unusedSince, limit).stream().map(SegmentJson::read)
         .toList();
   }
 
