@@ -1,0 +1,134 @@
+package dev.druidtasks.server.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.druidtasks.server.ingest.CompactTaskType;
+import dev.druidtasks.server.ingest.IndexTaskType;
+import dev.druidtasks.server.ingest.IngestConfig;
+import dev.druidtasks.server.store.EmbeddedDatabase;
+import dev.druidtasks.server.store.Migrations;
+import dev.druidtasks.server.store.TaskSeed;
+import dev.druidtasks.server.task.TaskTypeRegistry;
+import dev.druidtasks.server.task.kill.KillTaskType;
+import dev.druidtasks.server.task.noop.NoopTaskType;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.jackson.Jackson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+
+/**
+ * {@code seed --tasks N}: loads N realistic complete tasks (several data sources and types over the
+ * last {@code --days}, successes and failures, payloads of real size) straight into the database,
+ * for benchmarks at scale. The server must not be running on the same embedded database.
+ */
+final class SeedCommand extends Command {
+  private static final long PROGRESS_EVERY = 100_000;
+  private final Function<String, String> env;
+
+  SeedCommand(Function<String, String> env) {
+    super("seed", "Loads N realistic complete tasks straight into the database, for benchmarks");
+    this.env = env;
+  }
+
+  @Override
+  public void configure(Subparser p) {
+    p.addArgument("--tasks").type(Long.class).required(true).help("how many tasks to add");
+    p.addArgument("--data-dir").help("the data dir whose embedded database is seeded (default ./var);"
+        + " the server must be stopped");
+    p.addArgument("--jdbc-url").help("seed this PostgreSQL instead, e.g. jdbc:postgresql://host:5432/druid");
+    p.addArgument("--db-user").help("user of the external PostgreSQL");
+    p.addArgument("--db-password").help("password of the external PostgreSQL");
+    p.addArgument("--datasources").type(Integer.class).setDefault(8).help("data sources (default 8)");
+    p.addArgument("--days").type(Integer.class).setDefault(365).help("days the tasks are spread over, up to now"
+        + " (default 365)");
+    p.addArgument("--random-seed").type(Long.class).setDefault(15L).help("makes the same tasks again (default 15)");
+  }
+
+  @Override
+  public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+    long tasks = ns.getLong("tasks");
+    int dataSources = ns.getInt("datasources");
+    int days = ns.getInt("days");
+    if (tasks < 1 || dataSources < 1 || days < 1) {
+      throw new IllegalArgumentException("--tasks, --datasources and --days must be at least 1");
+    }
+    String url = value(ns, "jdbc_url", "DRUID_TASKS_JDBC_URL");
+    Plan plan = new Plan(tasks, dataSources, Duration.ofDays(days), ns.getLong("random_seed"));
+    if (url == null || DruidTasksConfiguration.EMBEDDED.equals(url)) {
+      String dir = value(ns, "data_dir", "DRUID_TASKS_DATA_DIR");
+      Path dataDir = Path.of(dir == null ? "./var" : dir).toAbsolutePath().normalize();
+      refuseIfServed(dataDir);
+      try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
+        seed(plan, db.jdbcUrl(), db.user(), "");
+      }
+    } else {
+      String user = value(ns, "db_user", "DRUID_TASKS_DB_USER");
+      String password = value(ns, "db_password", "DRUID_TASKS_DB_PASSWORD");
+      seed(plan, url, user == null ? "postgres" : user, password == null ? "" : password);
+    }
+  }
+
+  record Plan(long tasks, int dataSources, Duration span, long randomSeed) {}
+
+  /** Adds the plan's tasks in one transaction; prints progress and the rate. */
+  static void seed(Plan plan, String url, String user, String password) throws Exception {
+    Migrations.apply(url, user, password);
+    ObjectMapper json = Jackson.newObjectMapper();
+    IngestConfig ingest = IngestConfig.under(Path.of("").toAbsolutePath()); // seeded input is inline: no file is read
+    TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(), new NoopTaskType(),
+        new IndexTaskType("index_parallel", ingest), new IndexTaskType("index", ingest), new KillTaskType(),
+        new CompactTaskType());
+    SeedHistory history = new SeedHistory(new SeedPayloads(json, registry), SeedDataSource.first(plan.dataSources()),
+        Instant.now(), plan.span(), plan.tasks(), plan.randomSeed());
+    long t0 = System.nanoTime();
+    try (TaskSeed seed = TaskSeed.open(url, user, password)) {
+      for (long i = 0; i < plan.tasks(); i++) {
+        seed.add(history.task(i));
+        if ((i + 1) % PROGRESS_EVERY == 0) {
+          System.out.printf("  %,d tasks sent (%.1f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
+        }
+      }
+      seed.commit();
+      double s = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("seeded %,d tasks in %.1f s (%,.0f tasks/s; %,d MB of payload, %d data sources, %d days)%n",
+          plan.tasks(), s, plan.tasks() / s, seed.payloadChars() >> 20, plan.dataSources(), plan.span().toDays());
+    }
+  }
+
+  private String value(Namespace ns, String dest, String variable) {
+    return ns.getString(dest) != null ? ns.getString(dest) : env.apply(variable);
+  }
+
+  /** Starting the embedded database would stop the one a running server uses: refuse instead. */
+  private static void refuseIfServed(Path dataDir) throws IOException {
+    Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
+    if (!Files.exists(pid)) {
+      return;
+    }
+    String first = Files.readAllLines(pid, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
+    boolean alive = first.matches("\\d+") && ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive)
+        .orElse(false);
+    if (alive) {
+      throw new IllegalArgumentException("a database is running on " + dataDir + " (pid " + first + "): stop the"
+          + " server first, or seed its database with --jdbc-url");
+    }
+  }
+
+  @Override
+  public void onError(Cli cli, Namespace namespace, Throwable e) {
+    if (e instanceof IllegalArgumentException) {
+      cli.getStdErr().println(e.getMessage());
+    } else {
+      super.onError(cli, namespace, e);
+    }
+  }
+}
