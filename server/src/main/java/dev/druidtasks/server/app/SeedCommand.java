@@ -21,6 +21,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -50,6 +57,7 @@ final class SeedCommand extends Command {
     p.addArgument("--datasources").type(Integer.class).setDefault(8).help("data sources (default 8)");
     p.addArgument("--days").type(Integer.class).setDefault(365).help("days the tasks are spread over, up to now"
         + " (default 365)");
+    p.addArgument("--parallel").type(Integer.class).setDefault(2).help("COPY streams at once (default 2)");
     p.addArgument("--random-seed").type(Long.class).setDefault(15L).help("makes the same tasks again (default 15)");
   }
 
@@ -58,11 +66,12 @@ final class SeedCommand extends Command {
     long tasks = ns.getLong("tasks");
     int dataSources = ns.getInt("datasources");
     int days = ns.getInt("days");
-    if (tasks < 1 || dataSources < 1 || days < 1) {
-      throw new IllegalArgumentException("--tasks, --datasources and --days must be at least 1");
+    int parallel = ns.getInt("parallel");
+    if (tasks < 1 || dataSources < 1 || days < 1 || parallel < 1) {
+      throw new IllegalArgumentException("--tasks, --datasources, --days and --parallel must be at least 1");
     }
     String url = value(ns, "jdbc_url", "DRUID_TASKS_JDBC_URL");
-    Plan plan = new Plan(tasks, dataSources, Duration.ofDays(days), ns.getLong("random_seed"));
+    Plan plan = new Plan(tasks, dataSources, Duration.ofDays(days), parallel, ns.getLong("random_seed"));
     if (url == null || DruidTasksConfiguration.EMBEDDED.equals(url)) {
       String dir = value(ns, "data_dir", "DRUID_TASKS_DATA_DIR");
       Path dataDir = Path.of(dir == null ? "./var" : dir).toAbsolutePath().normalize();
@@ -77,9 +86,12 @@ final class SeedCommand extends Command {
     }
   }
 
-  record Plan(long tasks, int dataSources, Duration span, long randomSeed) {}
+  record Plan(long tasks, int dataSources, Duration span, int parallel, long randomSeed) {}
 
-  /** Adds the plan's tasks in one transaction; prints progress and the rate. */
+  /**
+   * Adds the plan's tasks over {@code parallel} COPY streams, task {@code i} on stream {@code i mod parallel},
+   * each in a transaction committed once all are sent; prints progress and the rate.
+   */
   static void seed(Plan plan, String url, String user, String password) throws Exception {
     Migrations.apply(url, user, password);
     ObjectMapper json = Jackson.newObjectMapper();
@@ -87,20 +99,49 @@ final class SeedCommand extends Command {
     TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(), new NoopTaskType(),
         new IndexTaskType("index_parallel", ingest), new IndexTaskType("index", ingest), new KillTaskType(),
         new CompactTaskType());
-    SeedHistory history = new SeedHistory(new SeedPayloads(json, registry), SeedDataSource.first(plan.dataSources()),
-        Instant.now(), plan.span(), plan.tasks(), plan.randomSeed());
+    SeedPayloads payloads = new SeedPayloads(json, registry);
+    List<SeedDataSource> dataSources = SeedDataSource.first(plan.dataSources());
+    Instant end = Instant.now();
     long t0 = System.nanoTime();
-    try (TaskSeed seed = TaskSeed.open(url, user, password)) {
-      for (long i = 0; i < plan.tasks(); i++) {
-        seed.add(history.task(i));
-        if ((i + 1) % PROGRESS_EVERY == 0) {
-          System.out.printf("  %,d tasks sent (%.1f s)%n", i + 1, (System.nanoTime() - t0) / 1e9);
-        }
+    AtomicLong sent = new AtomicLong();
+    List<TaskSeed> streams = new ArrayList<>();
+    ExecutorService senders = Executors.newFixedThreadPool(plan.parallel());
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int s = 0; s < plan.parallel(); s++) {
+        TaskSeed seed = TaskSeed.open(url, user, password);
+        streams.add(seed);
+        int stream = s;
+        SeedHistory history = new SeedHistory(payloads, dataSources, end, plan.span(), plan.tasks(),
+            plan.randomSeed() + s);
+        done.add(senders.submit(() -> {
+          for (long i = stream; i < plan.tasks(); i += plan.parallel()) {
+            seed.add(history.task(i));
+            long n = sent.incrementAndGet();
+            if (n % PROGRESS_EVERY == 0) {
+              System.out.printf("  %,d tasks sent (%.1f s)%n", n, (System.nanoTime() - t0) / 1e9);
+            }
+          }
+          return null;
+        }));
       }
-      seed.commit();
+      for (Future<?> f : done) {
+        f.get();
+      }
+      for (TaskSeed seed : streams) {
+        seed.commit();
+      }
       double s = (System.nanoTime() - t0) / 1e9;
+      long chars = streams.stream().mapToLong(TaskSeed::payloadChars).sum();
       System.out.printf("seeded %,d tasks in %.1f s (%,.0f tasks/s; %,d MB of payload, %d data sources, %d days)%n",
-          plan.tasks(), s, plan.tasks() / s, seed.payloadChars() >> 20, plan.dataSources(), plan.span().toDays());
+          plan.tasks(), s, plan.tasks() / s, chars >> 20, plan.dataSources(), plan.span().toDays());
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } finally {
+      senders.shutdownNow();
+      for (TaskSeed seed : streams) {
+        seed.close();
+      }
     }
   }
 
