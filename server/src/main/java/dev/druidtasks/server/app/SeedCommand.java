@@ -131,6 +131,7 @@ final class SeedCommand extends Command {
       for (TaskSeed seed : streams) {
         seed.commit();
       }
+      streams.get(0).analyze();
       double s = (System.nanoTime() - t0) / 1e9;
       long chars = streams.stream().mapToLong(TaskSeed::payloadChars).sum();
       System.out.printf("seeded %,d tasks in %.1f s (%,.0f tasks/s; %,d MB of payload, %d data sources, %d days)%n",

@@ -83,6 +83,17 @@ public final class TaskSeed implements AutoCloseable {
     audit.connection.commit();
   }
 
+  /**
+   * Refreshes the planner's statistics of the seeded tables, as autovacuum would some time later:
+   * right after a bulk load the plans of list queries would otherwise rest on the table as it was.
+   */
+  public void analyze() throws SQLException {
+    tasks.connection.setAutoCommit(true);
+    try (var s = tasks.connection.createStatement()) {
+      s.execute("ANALYZE tasks, audit_log");
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     try {
