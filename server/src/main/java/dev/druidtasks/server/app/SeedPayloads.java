@@ -27,7 +27,7 @@ final class SeedPayloads {
   /** The templates' day and the next; a task's own replace them, in intervals and in rows alike. */
   private static final String DAY = "1970-01-02T";
   private static final String NEXT_DAY = "1970-01-03T";
-  /** Rows of inline input in an ingestion payload: with the spec, about 3.5 KB, as real specs are a few KB. */
+  /** Rows of inline input in an ingestion payload: with the spec and its defaults about 4.5 KB, a real spec's few KB. */
   private static final int INLINE_ROWS = 2;
 
   /** A type's payload for one data source, and the lock priority the server gives it. */
