@@ -1,6 +1,12 @@
 package dev.druidtasks.server.ingest.segment;
 
 import dev.druidtasks.server.task.TaskLog;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +17,34 @@ import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
 
 /**
- * Sorted runs of rows (or rollup groups) spilled to the task's work directory, and their k-way merge
- * back into one sorted stream; with rollup, records of the same time and key are combined.
+ * Sorted runs of records spilled to the task's work directory, and their k-way merge back into one
+ * sorted run. A record is a time, bytes (a whole row, or with rollup a row's dimensions: its key) and
+ * with rollup the aggregation state; a run file holds {@code time, length, bytes, state…} per record.
  */
 final class ExternalSort {
   private static final int MAX_MERGE_FAN_IN = 64;
 
-  /** Receives merged records in order: the time, the bytes (a row, or a rollup key) and the state. */
-  interface RecordSink {
-    void accept(long time, byte[] bytes, int len, long[] state) throws IOException;
+  /** Sorted records read one at a time; the fields hold the current one until the next call. */
+  abstract static class Run implements Closeable {
+    long time;
+    byte[] bytes;
+    int len;
+    long[] state;
+    /** Breaks ties in a merge: earlier runs first, so rows of equal time keep their arrival order. */
+    private int order;
+
+    /** Moves to the next record; false at the end. */
+    abstract boolean next() throws IOException;
+
+    final void set(long time, byte[] bytes, int len, long[] state) {
+      this.time = time;
+      this.bytes = bytes;
+      this.len = len;
+      this.state = state;
+    }
+
+    @Override
+    public void close() throws IOException {}
   }
 
   private final Path dir;
@@ -28,7 +53,7 @@ final class ExternalSort {
   private final BiConsumer<long[], long[]> combine;
   private final Runnable checkStop;
   private final TaskLog log;
-  private int runs;
+  private int files;
 
   ExternalSort(Path dir, int stateLength, BiConsumer<long[], long[]> combine, Runnable checkStop, TaskLog log) {
     this.dir = dir;
@@ -38,86 +63,165 @@ final class ExternalSort {
     this.log = log;
   }
 
-  /** A new, empty run file to write sorted records to. */
-  SpillRun.Writer newRun(List<Path> into) throws IOException {
+  /** Writes a sorted run's records to a new file and answers it. */
+  Path spill(Run records) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("run-" + (runs++) + ".bin");
-    into.add(file);
-    return new SpillRun.Writer(file, stateLength);
+    Path file = dir.resolve("run-" + (files++) + ".bin");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 17))) {
+      while (records.next()) {
+        out.writeLong(records.time);
+        out.writeInt(records.len);
+        out.write(records.bytes, 0, records.len);
+        for (int i = 0; i < stateLength; i++) {
+          out.writeLong(records.state[i]);
+        }
+      }
+    }
+    return file;
   }
 
-  /** Merges the runs into {@code sink}, through intermediate runs when there are too many to open at once. */
-  void merge(List<Path> sortedRuns, RecordSink sink) throws IOException {
-    List<Path> pending = new ArrayList<>(sortedRuns);
+  /**
+   * The records of the run files, then of {@code held}, in one sorted run (through intermediate files
+   * when there are too many to open at once); each file is deleted once merged.
+   */
+  Run merge(List<Path> runFiles, Run held) throws IOException {
+    List<Path> pending = new ArrayList<>(runFiles);
     while (pending.size() > MAX_MERGE_FAN_IN) {
       List<Path> group = pending.subList(0, MAX_MERGE_FAN_IN);
-      List<Path> merged = new ArrayList<>(1);
-      try (SpillRun.Writer w = newRun(merged)) {
-        mergeOnce(List.copyOf(group), (time, bytes, len, state) -> w.write(time, bytes, 0, len, state));
+      Path merged;
+      try (Run r = new Merge(List.copyOf(group), null)) {
+        merged = spill(r);
       }
-      group.forEach(this::delete);
       group.clear();
-      pending.add(0, merged.get(0));
+      pending.add(0, merged);
     }
-    mergeOnce(pending, sink);
-    pending.forEach(this::delete);
-  }
-
-  private void mergeOnce(List<Path> files, RecordSink sink) throws IOException {
-    boolean rollup = combine != null;
-    PriorityQueue<SpillRun.Reader> queue = new PriorityQueue<>(files.size(), SpillRun.Reader::compareTo);
-    List<SpillRun.Reader> readers = new ArrayList<>();
-    try {
-      for (Path file : files) {
-        SpillRun.Reader r = new SpillRun.Reader(file, stateLength, readers.size(), rollup);
-        readers.add(r);
-        if (r.next()) {
-          queue.add(r);
-        }
-      }
-      ByteSink key = new ByteSink(256);
-      long[] state = new long[stateLength];
-      long time = 0;
-      boolean pending = false;
-      for (long n = 1; !queue.isEmpty(); n++) {
-        if ((n & 8191) == 0) {
-          checkStop.run();
-        }
-        SpillRun.Reader r = queue.poll();
-        if (!rollup) {
-          sink.accept(r.time, r.bytes, r.len, r.state);
-        } else if (pending && r.time == time && Arrays.equals(key.array(), 0, key.size(), r.bytes, 0, r.len)) {
-          combine.accept(state, r.state);
-        } else {
-          if (pending) {
-            sink.accept(time, key.array(), key.size(), state);
-          }
-          pending = true;
-          time = r.time;
-          key.reset();
-          key.write(r.bytes, 0, r.len);
-          System.arraycopy(r.state, 0, state, 0, stateLength);
-        }
-        if (r.next()) {
-          queue.add(r);
-        }
-      }
-      if (pending) {
-        sink.accept(time, key.array(), key.size(), state);
-      }
-    } finally {
-      for (SpillRun.Reader r : readers) {
-        r.close();
-      }
-    }
-  }
-
-  private void delete(Path run) {
-    DeepStorage.deleteTree(run, log);
+    return new Merge(pending, held);
   }
 
   /** Removes every run still on disk. */
   void removeAll() {
     DeepStorage.deleteTree(dir, log);
+  }
+
+  /** Time first, then with rollup the key bytes, then the run's order. */
+  private int compare(Run a, Run b) {
+    int c = Long.compare(a.time, b.time);
+    if (c == 0 && combine != null) {
+      c = Arrays.compareUnsigned(a.bytes, 0, a.len, b.bytes, 0, b.len);
+    }
+    return c != 0 ? c : Integer.compare(a.order, b.order);
+  }
+
+  /** One run file read back. */
+  private final class FileRun extends Run {
+    private final DataInputStream in;
+
+    FileRun(Path file) throws IOException {
+      in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+      bytes = new byte[256];
+      state = new long[stateLength];
+    }
+
+    @Override
+    boolean next() throws IOException {
+      try {
+        time = in.readLong();
+      } catch (EOFException e) {
+        return false;
+      }
+      len = in.readInt();
+      if (len > bytes.length) {
+        bytes = new byte[Math.max(len, bytes.length * 2)];
+      }
+      in.readFully(bytes, 0, len);
+      for (int i = 0; i < stateLength; i++) {
+        state[i] = in.readLong();
+      }
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** The k-way merge of runs; with rollup, records of the same time and key are combined into one. */
+  private final class Merge extends Run {
+    private final List<Path> files;
+    private final List<Run> sources = new ArrayList<>();
+    private final PriorityQueue<Run> queue;
+    /** The run whose record is the current one without rollup: it moves on at the next call. */
+    private Run taken;
+    private byte[] key = new byte[256];
+    private long merged;
+
+    Merge(List<Path> files, Run held) throws IOException {
+      this.files = files;
+      this.queue = new PriorityQueue<>(files.size() + 1, ExternalSort.this::compare);
+      state = new long[stateLength];
+      try {
+        for (Path f : files) {
+          sources.add(new FileRun(f));
+        }
+        if (held != null) {
+          sources.add(held);
+        }
+        for (int i = 0; i < sources.size(); i++) {
+          sources.get(i).order = i;
+          advance(sources.get(i));
+        }
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void advance(Run r) throws IOException {
+      if (r.next()) {
+        queue.add(r);
+      }
+    }
+
+    @Override
+    boolean next() throws IOException {
+      if (taken != null) {
+        advance(taken);
+        taken = null;
+      }
+      Run r = queue.poll();
+      if (r == null) {
+        return false;
+      }
+      if ((++merged & 8191) == 0) {
+        checkStop.run();
+      }
+      if (combine == null) {
+        taken = r;
+        set(r.time, r.bytes, r.len, r.state);
+        return true;
+      }
+      // the first record of a key is copied, the next ones of the same time and key folded into it
+      if (r.len > key.length) {
+        key = new byte[Math.max(r.len, key.length * 2)];
+      }
+      System.arraycopy(r.bytes, 0, key, 0, r.len);
+      System.arraycopy(r.state, 0, state, 0, stateLength);
+      set(r.time, key, r.len, state);
+      advance(r);
+      while ((r = queue.peek()) != null && r.time == time && Arrays.equals(key, 0, len, r.bytes, 0, r.len)) {
+        combine.accept(state, queue.poll().state);
+        advance(r);
+      }
+      return true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (Run r : sources) {
+        r.close();
+      }
+      files.forEach(f -> DeepStorage.deleteTree(f, log));
+    }
   }
 }

@@ -114,7 +114,7 @@ public final class SegmentWriter {
       // the chunk's rows come in time order: write what was held and stream the rest
       rowsInMemory -= c.rowCount();
       bytesInMemory -= c.heldBytes();
-      for (Row r : c.takeRows(false)) {
+      for (Row r : c.takeRows()) {
         emit(c, r.bytes(), r.bytes().length);
       }
       c.mode = Mode.STREAMING;
@@ -182,18 +182,7 @@ public final class SegmentWriter {
   }
 
   private void spill(TimeChunk c) throws IOException {
-    try (SpillRun.Writer w = sort.newRun(c.runs)) {
-      if (settings.rollup()) {
-        for (Map.Entry<RollupKey, long[]> e : c.takeGroups()) {
-          RollupKey k = e.getKey();
-          w.write(k.time, k.bytes, 0, k.len, e.getValue());
-        }
-      } else {
-        for (Row r : c.takeRows(true)) {
-          w.write(r.time(), r.bytes(), 0, r.bytes().length, null);
-        }
-      }
-    }
+    c.runs.add(sort.spill(c.takeSorted()));
     if (c.mode == Mode.PROBING) {
       toSorting(c);
     }
@@ -205,19 +194,15 @@ public final class SegmentWriter {
     ordered.sort(Comparator.comparingLong(c -> c.start));
     for (TimeChunk c : ordered) {
       closeCurrent(c);
-      if (!c.runs.isEmpty()) {
-        if (c.hasBuffered()) {
-          spill(c);
-        }
-        sort.merge(c.runs, (time, bytes, len, state) -> emitRecord(c, time, bytes, len, state));
-      } else if (settings.rollup()) {
-        for (Map.Entry<RollupKey, long[]> e : c.takeGroups()) {
-          checkStop();
-          emitRecord(c, e.getKey().time, e.getKey().bytes, e.getKey().len, e.getValue());
-        }
-      } else {
-        for (Row r : c.takeRows(true)) {
-          emit(c, r.bytes(), r.bytes().length);
+      // what is still held joins the spilled runs in one merge
+      try (ExternalSort.Run records = sort.merge(c.runs, c.takeSorted())) {
+        while (records.next()) {
+          if (settings.rollup()) {
+            format(records.time, records.bytes, records.len, records.state);
+            emit(c, rowOut.array(), rowOut.size());
+          } else {
+            emit(c, records.bytes, records.len);
+          }
         }
       }
       closeCurrent(c);
@@ -234,16 +219,6 @@ public final class SegmentWriter {
       }
     }
     return segments;
-  }
-
-  /** A merged record: a whole row, or with rollup a group's key and state. */
-  private void emitRecord(TimeChunk c, long time, byte[] bytes, int len, long[] state) throws IOException {
-    if (settings.rollup()) {
-      format(time, bytes, len, state);
-      emit(c, rowOut.array(), rowOut.size());
-    } else {
-      emit(c, bytes, len);
-    }
   }
 
   /** A segment row: {@code {"__time":millis} then the dimensions, then the metrics. */

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /** One segment-granularity time chunk being written: what it holds in memory, its runs and its segments. */
 final class TimeChunk {
@@ -95,22 +97,38 @@ final class TimeChunk {
     return rowBytes;
   }
 
-  /** Takes the buffered rows, in time order (equal times in arrival order). */
-  List<Row> takeRows(boolean sorted) {
+  /** Takes the buffered rows, in arrival order. */
+  List<Row> takeRows() {
     List<Row> out = rows;
     rows = new ArrayList<>();
     rowBytes = 0;
-    if (sorted) {
-      out.sort(BY_TIME);
-    }
     return out;
   }
 
-  /** Takes the rollup groups in key order. */
-  List<Map.Entry<RollupKey, long[]>> takeGroups() {
-    List<Map.Entry<RollupKey, long[]>> out = new ArrayList<>(groups.entrySet());
-    out.sort(Map.Entry.comparingByKey());
+  /** Takes what is held as a sorted run: rows by time (equal times in arrival order), or groups by key. */
+  ExternalSort.Run takeSorted() {
+    if (groups.isEmpty()) {
+      List<Row> held = takeRows();
+      held.sort(BY_TIME);
+      return over(held, (r, run) -> run.set(r.time(), r.bytes(), r.bytes().length, null));
+    }
+    List<Map.Entry<RollupKey, long[]>> held = new ArrayList<>(groups.entrySet());
+    held.sort(Map.Entry.comparingByKey());
     groups.clear();
-    return out;
+    return over(held, (e, run) -> run.set(e.getKey().time, e.getKey().bytes, e.getKey().len, e.getValue()));
+  }
+
+  private static <T> ExternalSort.Run over(List<T> records, BiConsumer<T, ExternalSort.Run> load) {
+    Iterator<T> it = records.iterator();
+    return new ExternalSort.Run() {
+      @Override
+      boolean next() {
+        if (!it.hasNext()) {
+          return false;
+        }
+        load.accept(it.next(), this);
+        return true;
+      }
+    };
   }
 }
