@@ -108,7 +108,7 @@ public final class SegmentWriter {
       }
       c.lastTime = time;
     }
-    bytesInMemory += c.hold(new Row(time, rowOut.toByteArray()), ROW_OVERHEAD);
+    bytesInMemory += c.hold(new Row(time, rowOut.toByteArray(), null), ROW_OVERHEAD);
     rowsInMemory++;
     if (c.mode == Mode.PROBING && c.rowCount() >= probeRows) {
       // the chunk's rows come in time order: write what was held and stream the rest
@@ -195,13 +195,13 @@ public final class SegmentWriter {
     for (TimeChunk c : ordered) {
       closeCurrent(c);
       // what is still held joins the spilled runs in one merge
-      try (ExternalSort.Run records = sort.merge(c.runs, c.takeSorted())) {
-        while (records.next()) {
+      try (ExternalSort.Run merged = sort.merge(c.runs, c.takeSorted())) {
+        for (Row r = merged.next(); r != null; r = merged.next()) {
           if (settings.rollup()) {
-            format(records.time, records.bytes, records.len, records.state);
+            format(r.time(), r.bytes(), r.bytes().length, r.state());
             emit(c, rowOut.array(), rowOut.size());
           } else {
-            emit(c, records.bytes, records.len);
+            emit(c, r.bytes(), r.bytes().length);
           }
         }
       }

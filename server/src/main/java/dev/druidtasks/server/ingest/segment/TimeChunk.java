@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /** One segment-granularity time chunk being written: what it holds in memory, its runs and its segments. */
 final class TimeChunk {
@@ -28,8 +27,8 @@ final class TimeChunk {
     SORTING
   }
 
-  /** A buffered row without rollup. */
-  record Row(long time, byte[] bytes) {}
+  /** A row (its JSON line), or with rollup a group: its key (the dimensions part) and aggregation state. */
+  record Row(long time, byte[] bytes, long[] state) {}
 
   final long start;
   final Interval interval;
@@ -107,28 +106,15 @@ final class TimeChunk {
 
   /** Takes what is held as a sorted run: rows by time (equal times in arrival order), or groups by key. */
   ExternalSort.Run takeSorted() {
-    if (groups.isEmpty()) {
-      List<Row> held = takeRows();
-      held.sort(BY_TIME);
-      return over(held, (r, run) -> run.set(r.time(), r.bytes(), r.bytes().length, null));
+    List<Row> held = takeRows();
+    held.sort(BY_TIME);
+    if (!groups.isEmpty()) {
+      List<Map.Entry<RollupKey, long[]>> entries = new ArrayList<>(groups.entrySet());
+      entries.sort(Map.Entry.comparingByKey());
+      entries.forEach(e -> held.add(new Row(e.getKey().time, e.getKey().bytes, e.getValue())));
+      groups.clear();
     }
-    List<Map.Entry<RollupKey, long[]>> held = new ArrayList<>(groups.entrySet());
-    held.sort(Map.Entry.comparingByKey());
-    groups.clear();
-    return over(held, (e, run) -> run.set(e.getKey().time, e.getKey().bytes, e.getKey().len, e.getValue()));
-  }
-
-  private static <T> ExternalSort.Run over(List<T> records, BiConsumer<T, ExternalSort.Run> load) {
-    Iterator<T> it = records.iterator();
-    return new ExternalSort.Run() {
-      @Override
-      boolean next() {
-        if (!it.hasNext()) {
-          return false;
-        }
-        load.accept(it.next(), this);
-        return true;
-      }
-    };
+    Iterator<Row> it = held.iterator();
+    return () -> it.hasNext() ? it.next() : null;
   }
 }
