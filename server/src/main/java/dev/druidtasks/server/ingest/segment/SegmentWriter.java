@@ -212,8 +212,8 @@ public final class SegmentWriter {
     for (TimeChunk c : ordered) {
       List<String> dimensions = settings.dimensionNames().apply(c.discovered);
       for (SegmentFile f : c.segments) {
-        DataSegment segment = DataSegment.local(settings.dataSource(), c.interval, c.version, f.partitionNum(),
-            f.dir(), dimensions, settings.metrics().names(), f.size(), f.rows());
+        DataSegment segment = DataSegment.local(settings.dataSource(), c.interval, c.version, f.partitionNum,
+            f.dir, dimensions, settings.metrics().names(), f.size(), f.rows());
         storage.writeMetadata(segment, f);
         segments.add(segment);
       }
@@ -247,7 +247,7 @@ public final class SegmentWriter {
     if (c.current != null) {
       c.current.close();
       log.info("Wrote segment " + DataSegment.id(settings.dataSource(), c.interval, c.version,
-          c.current.partitionNum()) + " with " + c.current.rows() + " rows (" + c.current.size() + " bytes)");
+          c.current.partitionNum) + " with " + c.current.rows() + " rows (" + c.current.size() + " bytes)");
       c.current = null;
     }
   }
