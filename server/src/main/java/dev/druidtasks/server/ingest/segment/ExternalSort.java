@@ -117,23 +117,15 @@ final class ExternalSort {
     };
   }
 
-  /** A run's next row in a merge; {@code order} breaks ties: earlier runs first, so equal times keep arrival order. */
-  private static final class Head {
-    final Run run;
-    final int order;
-    Row row;
-
-    Head(Run run, int order) {
-      this.run = run;
-      this.order = order;
-    }
-  }
-
-  /** The k-way merge of runs; with rollup, rows of the same time and key are combined into one. */
+  /**
+   * The k-way merge of runs; with rollup, rows of the same time and key are combined into one. Runs
+   * are known by their index, which breaks ties: earlier runs first, so equal times keep arrival order.
+   */
   private final class Merge implements Run {
     private final List<Path> files;
     private final List<Run> runs = new ArrayList<>();
-    private final PriorityQueue<Head> queue = new PriorityQueue<>(this::compare);
+    private final List<Row> heads = new ArrayList<>();
+    private final PriorityQueue<Integer> queue = new PriorityQueue<>(this::compare);
     private long merged;
 
     Merge(List<Path> files, Run held) throws IOException {
@@ -144,7 +136,8 @@ final class ExternalSort {
         }
         runs.add(held);
         for (int i = 0; i < runs.size(); i++) {
-          advance(new Head(runs.get(i), i));
+          heads.add(null);
+          advance(i);
         }
       } catch (IOException | RuntimeException e) {
         close();
@@ -152,37 +145,40 @@ final class ExternalSort {
       }
     }
 
-    /** Time first, then with rollup the key bytes, then the run's order. */
-    private int compare(Head a, Head b) {
-      int c = Long.compare(a.row.time(), b.row.time());
+    /** Time first, then with rollup the key bytes, then the run's index. */
+    private int compare(int a, int b) {
+      Row x = heads.get(a);
+      Row y = heads.get(b);
+      int c = Long.compare(x.time(), y.time());
       if (c == 0 && combine != null) {
-        c = Arrays.compareUnsigned(a.row.bytes(), b.row.bytes());
+        c = Arrays.compareUnsigned(x.bytes(), y.bytes());
       }
-      return c != 0 ? c : Integer.compare(a.order, b.order);
+      return c != 0 ? c : Integer.compare(a, b);
     }
 
-    private void advance(Head h) throws IOException {
-      h.row = h.run.next();
-      if (h.row != null) {
-        queue.add(h);
+    private void advance(int run) throws IOException {
+      Row next = runs.get(run).next();
+      heads.set(run, next);
+      if (next != null) {
+        queue.add(run);
       }
     }
 
     @Override
     public Row next() throws IOException {
-      Head h = queue.poll();
-      if (h == null) {
+      Integer run = queue.poll();
+      if (run == null) {
         return null;
       }
       if ((++merged & 8191) == 0) {
         checkStop.run();
       }
-      Row r = h.row;
-      advance(h);
-      while (combine != null && (h = queue.peek()) != null && h.row.time() == r.time()
-          && Arrays.equals(h.row.bytes(), r.bytes())) {
-        combine.accept(r.state(), queue.poll().row.state());
-        advance(h);
+      Row r = heads.get(run);
+      advance(run);
+      while (combine != null && (run = queue.peek()) != null && heads.get(run).time() == r.time()
+          && Arrays.equals(heads.get(run).bytes(), r.bytes())) {
+        combine.accept(r.state(), heads.get(queue.poll()).state());
+        advance(run);
       }
       return r;
     }
