@@ -93,30 +93,28 @@ public final class SegmentWriter {
   public void addRow(long time, ByteSink dims, long[] state, BitSet discovered) throws IOException, TaskLockException {
     TimeChunk c = chunkOf(time, discovered);
     format(time, dims.array(), dims.size(), state);
-    if (c.mode == Mode.STREAMING) {
-      if (time >= c.lastTime) {
-        c.lastTime = time;
+    if (c.mode != Mode.SORTING && time < c.lastTime) {
+      // out of order: what was streamed stays a sorted segment; the rest of the chunk gets sorted
+      closeCurrent(c);
+      toSorting(c);
+    } else if (c.mode != Mode.SORTING) {
+      c.lastTime = time;
+      if (c.mode == Mode.STREAMING) {
         emit(c, rowOut.array(), rowOut.size());
         return;
       }
-      // out of order: what was written stays a sorted segment; the rest of the chunk gets sorted
-      closeCurrent(c);
-      toSorting(c);
-    } else if (c.mode == Mode.PROBING) {
-      if (time < c.lastTime) {
-        toSorting(c);
-      }
-      c.lastTime = time;
     }
-    bytesInMemory += c.hold(new Row(time, rowOut.toByteArray(), null), ROW_OVERHEAD);
+    c.rows.add(new Row(time, rowOut.toByteArray(), null));
     rowsInMemory++;
-    if (c.mode == Mode.PROBING && c.rowCount() >= probeRows) {
+    bytesInMemory += rowOut.size() + ROW_OVERHEAD;
+    if (c.mode == Mode.PROBING && c.rows.size() >= probeRows) {
       // the chunk's rows come in time order: write what was held and stream the rest
-      rowsInMemory -= c.rowCount();
-      bytesInMemory -= c.heldBytes();
-      for (Row r : c.takeRows()) {
+      for (Row r : c.rows) {
+        rowsInMemory--;
+        bytesInMemory -= r.bytes().length + ROW_OVERHEAD;
         emit(c, r.bytes(), r.bytes().length);
       }
+      c.rows.clear();
       c.mode = Mode.STREAMING;
       return;
     }

@@ -42,8 +42,8 @@ final class TimeChunk {
   long lastTime = Long.MIN_VALUE;
   SegmentFile current;
   int nextPartition;
-  private List<Row> rows = new ArrayList<>();
-  private long rowBytes;
+  /** Rows held without rollup, in arrival order. */
+  List<Row> rows = new ArrayList<>();
 
   private TimeChunk(long start, Interval interval, String version) {
     this.start = start;
@@ -79,34 +79,10 @@ final class TimeChunk {
     return !rows.isEmpty() || !groups.isEmpty();
   }
 
-  int rowCount() {
-    return rows.size();
-  }
-
-  /** Buffers a row; answers the bytes it is counted for. */
-  long hold(Row row, long overhead) {
-    rows.add(row);
-    long bytes = row.bytes().length + overhead;
-    rowBytes += bytes;
-    return bytes;
-  }
-
-  /** The buffered rows' bytes as counted by {@link #hold}. */
-  long heldBytes() {
-    return rowBytes;
-  }
-
-  /** Takes the buffered rows, in arrival order. */
-  List<Row> takeRows() {
-    List<Row> out = rows;
-    rows = new ArrayList<>();
-    rowBytes = 0;
-    return out;
-  }
-
   /** Takes what is held as a sorted run: rows by time (equal times in arrival order), or groups by key. */
   ExternalSort.Run takeSorted() {
-    List<Row> held = takeRows();
+    List<Row> held = rows;
+    rows = new ArrayList<>();
     held.sort(BY_TIME);
     if (!groups.isEmpty()) {
       List<Map.Entry<RollupKey, long[]>> entries = new ArrayList<>(groups.entrySet());
