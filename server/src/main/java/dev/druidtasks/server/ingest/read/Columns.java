@@ -75,7 +75,7 @@ public final class Columns {
   }
 
   /** The slot of a column seen in the data, or {@link #UNUSED}; may discover a new dimension. */
-  public int slotFor(String name) {
+  int slotFor(String name) {
     Integer s = slots.get(name);
     if (s == null && discoverable(name) && discovered < MAX_DISCOVERED) {
       discovered++;

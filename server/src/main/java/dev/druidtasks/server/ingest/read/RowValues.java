@@ -43,7 +43,7 @@ public final class RowValues {
   private Object[] values = new Object[16];
 
   /** Starts a new row whose raw values point into {@code source}. */
-  public void begin(byte[] source) {
+  void begin(byte[] source) {
     this.source = source;
     if (++stamp == Integer.MAX_VALUE) {
       Arrays.fill(stamps, 0);
@@ -55,7 +55,7 @@ public final class RowValues {
     return source;
   }
 
-  public void setKind(int slot, byte kind) {
+  void setKind(int slot, byte kind) {
     if (slot >= stamps.length) {
       int n = Math.max(slot + 1, stamps.length * 2);
       stamps = Arrays.copyOf(stamps, n);
@@ -68,18 +68,18 @@ public final class RowValues {
     kinds[slot] = kind;
   }
 
-  public void setRaw(int slot, byte kind, int off, int len) {
+  void setRaw(int slot, byte kind, int off, int len) {
     setKind(slot, kind);
     offs[slot] = off;
     lens[slot] = len;
   }
 
-  public void setText(int slot, String text) {
+  void setText(int slot, String text) {
     setKind(slot, text == null ? NULL : TEXT);
     values[slot] = text;
   }
 
-  public void setMulti(int slot, List<String> values) {
+  void setMulti(int slot, List<String> values) {
     setKind(slot, MULTI);
     this.values[slot] = values;
   }

@@ -13,10 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
@@ -69,7 +68,8 @@ public final class SegmentWriter {
   private final TaskLog log;
   private final DeepStorage storage;
   private final ExternalSort sort;
-  private final Map<Long, TimeChunk> chunks = new HashMap<>();
+  /** By start time, so that they finish in time order. */
+  private final Map<Long, TimeChunk> chunks = new TreeMap<>();
   private final RollupKey probe = new RollupKey();
   private final ByteSink rowOut = new ByteSink(1024);
   private final long probeRows;
@@ -188,9 +188,7 @@ public final class SegmentWriter {
 
   /** Writes what is still buffered, closes every segment and answers their metadata. */
   public List<DataSegment> finish() throws IOException {
-    List<TimeChunk> ordered = new ArrayList<>(chunks.values());
-    ordered.sort(Comparator.comparingLong(c -> c.start));
-    for (TimeChunk c : ordered) {
+    for (TimeChunk c : chunks.values()) {
       closeCurrent(c);
       // what is still held joins the spilled runs in one merge
       try (ExternalSort.Run merged = sort.merge(c.runs, c.takeSorted())) {
@@ -207,7 +205,7 @@ public final class SegmentWriter {
     }
     sort.removeAll();
     List<DataSegment> segments = new ArrayList<>();
-    for (TimeChunk c : ordered) {
+    for (TimeChunk c : chunks.values()) {
       List<String> dimensions = settings.dimensionNames().apply(c.discovered);
       for (SegmentFile f : c.segments) {
         DataSegment segment = DataSegment.local(settings.dataSource(), c.interval, c.version, f.partitionNum,
