@@ -145,14 +145,9 @@ final class ExternalSort {
       }
     }
 
-    /** Time first, then with rollup the key bytes, then the run's index. */
+    /** As rows are ordered in a segment (with rollup, by key within a time), then by run index. */
     private int compare(int a, int b) {
-      Row x = heads.get(a);
-      Row y = heads.get(b);
-      int c = Long.compare(x.time(), y.time());
-      if (c == 0 && combine != null) {
-        c = Arrays.compareUnsigned(x.bytes(), y.bytes());
-      }
+      int c = (combine == null ? TimeChunk.BY_TIME : TimeChunk.BY_TIME_AND_KEY).compare(heads.get(a), heads.get(b));
       return c != 0 ? c : Integer.compare(a, b);
     }
 

@@ -6,6 +6,7 @@ import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +16,9 @@ import java.util.Map;
 
 /** One segment-granularity time chunk being written: what it holds in memory, its runs and its segments. */
 final class TimeChunk {
-  private static final Comparator<Row> BY_TIME = Comparator.comparingLong(Row::time);
+  /** The order of rows in a segment, and of rollup groups: by time, then by key bytes. */
+  static final Comparator<Row> BY_TIME = Comparator.comparingLong(Row::time);
+  static final Comparator<Row> BY_TIME_AND_KEY = BY_TIME.thenComparing(Row::bytes, Arrays::compareUnsigned);
 
   /** How the chunk's rows (without rollup) are handled. */
   enum Mode {
@@ -83,13 +86,9 @@ final class TimeChunk {
   ExternalSort.Run takeSorted() {
     List<Row> held = rows;
     rows = new ArrayList<>();
-    held.sort(BY_TIME);
-    if (!groups.isEmpty()) {
-      List<Map.Entry<RollupKey, long[]>> entries = new ArrayList<>(groups.entrySet());
-      entries.sort(Map.Entry.comparingByKey());
-      entries.forEach(e -> held.add(new Row(e.getKey().time, e.getKey().bytes, e.getValue())));
-      groups.clear();
-    }
+    groups.forEach((k, state) -> held.add(new Row(k.time, k.bytes, state)));
+    held.sort(groups.isEmpty() ? BY_TIME : BY_TIME_AND_KEY);
+    groups.clear();
     Iterator<Row> it = held.iterator();
     return () -> it.hasNext() ? it.next() : null;
   }
