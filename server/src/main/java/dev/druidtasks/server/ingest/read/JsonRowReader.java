@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Arrays;
 
 /**
  * One JSON object per line (Druid's {@code json} format in batch ingestion). Uses Jackson's streaming
@@ -37,33 +36,39 @@ public final class JsonRowReader implements RowReader {
         throw new UnparseableRowException("Unable to parse row: expected a JSON object");
       }
       JsonToken t;
-      for (int field = 0; (t = p.nextToken()) == JsonToken.FIELD_NAME; field++) {
-        int slot = slotOf(p.currentName(), field);
+      int field = 0;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        int slot = slotOf(p.currentName(), field++);
         t = p.nextToken();
         if (slot < 0) {
           p.skipChildren();
           continue;
         }
-        int start = off + (int) p.currentTokenLocation().getByteOffset();
         switch (t) {
           case VALUE_STRING -> {
+            int start = off + (int) p.currentTokenLocation().getByteOffset();
             p.finishToken();
-            // start and end are the quotes; without escapes the bytes between are the value itself
-            int end = off + (int) p.currentLocation().getByteOffset() - 1;
-            if (hasBackslash(b, start + 1, end)) {
+            int end = off + (int) p.currentLocation().getByteOffset();
+            // start and end are the quotes; without escapes the bytes are the value itself
+            if (hasBackslash(b, start + 1, end - 1)) {
               row.setText(slot, p.getText());
             } else {
-              row.setRaw(slot, RowValues.STRING_RAW, start + 1, end - start - 1);
+              row.setRaw(slot, RowValues.STRING_RAW, start + 1, end - start - 2);
             }
           }
-          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> row.setRaw(slot, RowValues.NUMBER_RAW, start, end(p, off) - start);
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+            int start = off + (int) p.currentTokenLocation().getByteOffset();
+            int end = off + (int) p.currentLocation().getByteOffset();
+            row.setRaw(slot, RowValues.NUMBER_RAW, start, end - start);
+          }
           case VALUE_TRUE -> row.setKind(slot, RowValues.TRUE);
           case VALUE_FALSE -> row.setKind(slot, RowValues.FALSE);
           case VALUE_NULL -> row.setKind(slot, RowValues.NULL);
           case START_ARRAY, START_OBJECT -> {
+            int start = off + (int) p.currentTokenLocation().getByteOffset();
             p.skipChildren();
-            row.setRaw(slot, t == JsonToken.START_ARRAY ? RowValues.JSON_ARRAY : RowValues.JSON_OBJECT, start,
-                end(p, off) - start);
+            int end = off + (int) p.currentLocation().getByteOffset();
+            row.setRaw(slot, t == JsonToken.START_ARRAY ? RowValues.JSON_ARRAY : RowValues.JSON_OBJECT, start, end - start);
           }
           default -> throw new UnparseableRowException("Unable to parse row: unexpected token " + t);
         }
@@ -82,19 +87,14 @@ public final class JsonRowReader implements RowReader {
     }
   }
 
-  /** Where the current token ends in the line's buffer. */
-  private static int end(JsonParser p, int off) {
-    return off + (int) p.currentLocation().getByteOffset();
-  }
-
   private int slotOf(String name, int field) {
     if (field < lastNames.length && lastNames[field] == name) {
       return lastSlots[field];
     }
     int slot = columns.slotFor(name);
     if (field >= lastNames.length) {
-      lastNames = Arrays.copyOf(lastNames, Math.max(field + 1, lastNames.length * 2));
-      lastSlots = Arrays.copyOf(lastSlots, lastNames.length);
+      lastNames = java.util.Arrays.copyOf(lastNames, Math.max(field + 1, lastNames.length * 2));
+      lastSlots = java.util.Arrays.copyOf(lastSlots, lastNames.length);
     }
     lastNames[field] = name;
     lastSlots[field] = slot;
@@ -112,7 +112,8 @@ public final class JsonRowReader implements RowReader {
 
   private static boolean isBlank(byte[] b, int off, int len) {
     for (int i = off; i < off + len; i++) {
-      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+      byte c = b[i];
+      if (c != ' ' && c != '\t' && c != '\r') {
         return false;
       }
     }
