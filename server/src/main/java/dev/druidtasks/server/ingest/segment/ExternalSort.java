@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
@@ -125,6 +126,7 @@ final class ExternalSort {
     private final List<Path> files;
     private final List<Run> runs = new ArrayList<>();
     private final List<Row> heads = new ArrayList<>();
+    private final Comparator<Row> order = combine == null ? TimeChunk.BY_TIME : TimeChunk.BY_TIME_AND_KEY;
     private final PriorityQueue<Integer> queue = new PriorityQueue<>(this::compare);
     private long merged;
 
@@ -147,7 +149,7 @@ final class ExternalSort {
 
     /** As rows are ordered in a segment (with rollup, by key within a time), then by run index. */
     private int compare(int a, int b) {
-      int c = (combine == null ? TimeChunk.BY_TIME : TimeChunk.BY_TIME_AND_KEY).compare(heads.get(a), heads.get(b));
+      int c = order.compare(heads.get(a), heads.get(b));
       return c != 0 ? c : Integer.compare(a, b);
     }
 
