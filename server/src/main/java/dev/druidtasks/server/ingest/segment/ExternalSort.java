@@ -119,15 +119,29 @@ final class ExternalSort {
   }
 
   /**
-   * The k-way merge of runs; with rollup, rows of the same time and key are combined into one. Runs
-   * are known by their index, which breaks ties: earlier runs first, so equal times keep arrival order.
+   * A run in a merge and its next row; {@code index} breaks ties: earlier runs first, so rows of equal
+   * times keep their arrival order.
    */
+  private static final class Head {
+    final Run run;
+    final int index;
+    Row row;
+
+    Head(Run run, int index) {
+      this.run = run;
+      this.index = index;
+    }
+  }
+
+  /** The k-way merge of runs; with rollup, rows of the same time and key are combined into one. */
   private final class Merge implements Run {
     private final List<Path> files;
     private final List<Run> runs = new ArrayList<>();
-    private final List<Row> heads = new ArrayList<>();
     private final Comparator<Row> order = combine == null ? TimeChunk.BY_TIME : TimeChunk.BY_TIME_AND_KEY;
-    private final PriorityQueue<Integer> queue = new PriorityQueue<>(this::compare);
+    private final PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
+      int c = order.compare(a.row, b.row);
+      return c != 0 ? c : Integer.compare(a.index, b.index);
+    });
     private long merged;
 
     Merge(List<Path> files, Run held) throws IOException {
@@ -138,8 +152,7 @@ final class ExternalSort {
         }
         runs.add(held);
         for (int i = 0; i < runs.size(); i++) {
-          heads.add(null);
-          advance(i);
+          advance(new Head(runs.get(i), i));
         }
       } catch (IOException | RuntimeException e) {
         close();
@@ -147,35 +160,28 @@ final class ExternalSort {
       }
     }
 
-    /** As rows are ordered in a segment (with rollup, by key within a time), then by run index. */
-    private int compare(int a, int b) {
-      int c = order.compare(heads.get(a), heads.get(b));
-      return c != 0 ? c : Integer.compare(a, b);
-    }
-
-    private void advance(int run) throws IOException {
-      Row next = runs.get(run).next();
-      heads.set(run, next);
-      if (next != null) {
-        queue.add(run);
+    private void advance(Head h) throws IOException {
+      h.row = h.run.next();
+      if (h.row != null) {
+        queue.add(h);
       }
     }
 
     @Override
     public Row next() throws IOException {
-      Integer run = queue.poll();
-      if (run == null) {
+      Head h = queue.poll();
+      if (h == null) {
         return null;
       }
       if ((++merged & 8191) == 0) {
         checkStop.run();
       }
-      Row r = heads.get(run);
-      advance(run);
-      while (combine != null && (run = queue.peek()) != null && heads.get(run).time() == r.time()
-          && Arrays.equals(heads.get(run).bytes(), r.bytes())) {
-        combine.accept(r.state(), heads.get(queue.poll()).state());
-        advance(run);
+      Row r = h.row;
+      advance(h);
+      while (combine != null && (h = queue.peek()) != null && h.row.time() == r.time()
+          && Arrays.equals(h.row.bytes(), r.bytes())) {
+        combine.accept(r.state(), queue.poll().row.state());
+        advance(h);
       }
       return r;
     }

@@ -17,8 +17,11 @@ import java.util.Map;
 /** One segment-granularity time chunk being written: what it holds in memory, its runs and its segments. */
 final class TimeChunk {
   /** The order of rows in a segment, and of rollup groups: by time, then by key bytes. */
-  static final Comparator<Row> BY_TIME = Comparator.comparingLong(Row::time);
-  static final Comparator<Row> BY_TIME_AND_KEY = BY_TIME.thenComparing(Row::bytes, Arrays::compareUnsigned);
+  static final Comparator<Row> BY_TIME = (a, b) -> Long.compare(a.time(), b.time());
+  static final Comparator<Row> BY_TIME_AND_KEY = (a, b) -> {
+    int c = Long.compare(a.time(), b.time());
+    return c != 0 ? c : Arrays.compareUnsigned(a.bytes(), b.bytes());
+  };
 
   /** How the chunk's rows (without rollup) are handled. */
   enum Mode {
