@@ -38,8 +38,7 @@ public final class Columns {
   public Columns(Dimensions spec, String timestampColumn, Collection<String> otherInputs) {
     this.spec = spec;
     for (Dimension d : spec.explicit()) {
-      int slot = add(d.name(), d);
-      addDimensionSlot(slot);
+      addDimensionSlot(add(d.name(), d));
     }
     explicitCount = dimensionCount;
     timestampSlot = slotOrAdd(timestampColumn);
@@ -76,28 +75,26 @@ public final class Columns {
   }
 
   /** The slot of a column seen in the data, or {@link #UNUSED}; may discover a new dimension. */
-  public int slotFor(String name) {
+  int slotFor(String name) {
     Integer s = slots.get(name);
-    if (s != null) {
-      int slot = s;
-      if (slot >= 0 && awaitingDiscovery.get(slot)) {
-        awaitingDiscovery.clear(slot);
-        dimensionBySlot.set(slot, new Dimension(name, spec.discoveredType(), MultiValueHandling.SORTED_ARRAY));
-        addDimensionSlot(slot);
-      }
-      return slot;
-    }
-    if (discoverable(name) && discovered < MAX_DISCOVERED) {
+    if (s == null && discoverable(name) && discovered < MAX_DISCOVERED) {
       discovered++;
-      int slot = add(name, new Dimension(name, spec.discoveredType(), MultiValueHandling.SORTED_ARRAY));
-      addDimensionSlot(slot);
-      return slot;
+      s = add(name, null);
+      awaitingDiscovery.set(s);
     }
-    if (unusedRemembered < MAX_REMEMBERED_UNUSED) {
-      unusedRemembered++;
-      slots.put(name, UNUSED);
+    if (s == null) {
+      if (unusedRemembered < MAX_REMEMBERED_UNUSED) {
+        unusedRemembered++;
+        slots.put(name, UNUSED);
+      }
+      return UNUSED;
     }
-    return UNUSED;
+    if (s >= 0 && awaitingDiscovery.get(s)) {
+      awaitingDiscovery.clear(s);
+      dimensionBySlot.set(s, new Dimension(name, spec.discoveredType(), MultiValueHandling.SORTED_ARRAY));
+      addDimensionSlot(s);
+    }
+    return s;
   }
 
   /** The slot of a column named in the spec (timestamp, metric input, filter column). */

@@ -1,23 +1,20 @@
 package dev.druidtasks.server.ingest.read;
 
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.opencsv.RFC4180Parser;
 import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * {@code csv} and {@code tsv} lines. CSV fields may be quoted ({@code "a,b"}, {@code ""} for a quote
- * inside; Jackson's CSV reader splits them); TSV lines split on the delimiter. As in Druid, a row is
- * one line, and values holding the list delimiter become multi-value.
+ * {@code csv} and {@code tsv} lines. CSV lines go through opencsv's RFC 4180 parser, the one Druid's
+ * {@code CsvInputFormat} uses, so odd framings read as in Druid: {@code "b"x,c} is one field
+ * {@code b"x,c}, a quote inside an unquoted field stays, an unterminated quote is kept as text. TSV
+ * lines split on the delimiter. As in Druid, a row is one line, and values holding the list delimiter
+ * become multi-value.
  */
 public final class DelimitedRowReader implements RowReader {
-  private static final ObjectReader CSV_LINE =
-      new CsvMapper().readerFor(String[].class);
-
   /** Druid's default list delimiter when none is given: Ctrl-A. */
   private static final String DEFAULT_LIST_DELIMITER = "\u0001";
 
@@ -26,6 +23,8 @@ public final class DelimitedRowReader implements RowReader {
   private final String listDelimiter;
   private final Pattern splitter;
   private final Pattern listSplitter;
+  /** Keeps no state between lines: each is parsed on its own (multi-line records are off). */
+  private final RFC4180Parser csv = new RFC4180Parser();
   private int[] slots;
   private int linesSeen;
 
@@ -36,14 +35,14 @@ public final class DelimitedRowReader implements RowReader {
     this.splitter = Pattern.compile(format.delimiter(), Pattern.LITERAL);
     this.listSplitter = Pattern.compile(listDelimiter, Pattern.LITERAL);
     if (!format.findColumnsFromHeader()) {
-      slots = slotsOf(format.columns());
+      slots = slotsOf(format.columns().toArray(String[]::new));
     }
   }
 
-  private int[] slotsOf(List<String> names) {
-    int[] s = new int[names.size()];
+  private int[] slotsOf(String[] names) {
+    int[] s = new int[names.length];
     for (int i = 0; i < s.length; i++) {
-      s[i] = columns.slotFor(names.get(i));
+      s[i] = columns.slotFor(names[i]);
     }
     return s;
   }
@@ -58,37 +57,32 @@ public final class DelimitedRowReader implements RowReader {
     if (line.isBlank()) {
       return false;
     }
-    List<String> fields = split(b, off, len, line);
+    String[] fields = format.quoted() ? parseCsv(line) : splitter.split(line, -1);
     if (slots == null) {
       // the header line names the columns of this file
-      slots = slotsOf(List.copyOf(fields));
+      slots = slotsOf(fields);
       return false;
     }
     row.begin(b);
-    int n = Math.min(fields.size(), slots.length);
+    int n = Math.min(fields.length, slots.length);
     for (int i = 0; i < n; i++) {
-      int slot = slots[i];
-      if (slot < 0) {
-        continue;
-      }
-      String v = fields.get(i);
-      if (v.contains(listDelimiter)) {
-        row.setMulti(slot, List.of(listSplitter.split(v, -1)));
-      } else {
-        row.setText(slot, v);
+      String v = fields[i];
+      if (slots[i] >= 0) {
+        if (v.contains(listDelimiter)) {
+          row.setMulti(slots[i], List.of(listSplitter.split(v, -1)));
+        } else {
+          row.setText(slots[i], v);
+        }
       }
     }
     return true;
   }
 
-  private List<String> split(byte[] b, int off, int len, String line) throws UnparseableRowException {
-    if (!format.quoted()) {
-      return Arrays.asList(splitter.split(line, -1));
-    }
+  private String[] parseCsv(String line) throws UnparseableRowException {
     try {
-      return Arrays.asList(CSV_LINE.<String[]>readValue(b, off, len));
+      return csv.parseLine(line);
     } catch (IOException e) {
-      throw new UnparseableRowException("Unable to parse row: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new UnparseableRowException("Unable to parse row: " + e.getMessage());
     }
   }
 }

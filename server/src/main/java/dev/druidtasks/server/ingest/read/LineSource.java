@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines without copying them: each line is a range of an internal buffer,
- * valid until the next call. A trailing {@code \r} is dropped; counts every byte read.
+ * valid until the next call. As in Druid, a {@code \r} before a {@code \n} is dropped; counts every byte read.
  */
 public final class LineSource implements Closeable {
   /** A longer line fails the read rather than the heap. */
@@ -44,14 +44,14 @@ public final class LineSource implements Closeable {
     }
   }
 
-  /** The line is {@code [pos, end)}, followed by {@code newline} bytes; a trailing {@code \r} is dropped. */
+  /** The line is {@code [pos, end)}, followed by {@code newline} bytes. */
   private boolean take(int end, int newline) {
     start = pos;
     length = end - pos;
     bytesRead += length + newline;
     pos = end + newline;
     scanFrom = pos;
-    if (length > 0 && buf[start + length - 1] == '\r') {
+    if (newline > 0 && length > 0 && buf[start + length - 1] == '\r') {
       length--;
     }
     return true;

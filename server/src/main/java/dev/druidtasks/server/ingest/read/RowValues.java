@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,16 +33,17 @@ public final class RowValues {
   public static final byte MULTI = 9;
 
   private byte[] source;
+  /** A slot holds a value of this row when its stamp is the row's: nothing is cleared between rows. */
   private int stamp;
   private int[] stamps = new int[16];
   private byte[] kinds = new byte[16];
   private int[] offs = new int[16];
   private int[] lens = new int[16];
-  private String[] texts = new String[16];
-  private List<?>[] multis = new List<?>[16];
+  /** A TEXT value's String or a MULTI value's list. */
+  private Object[] values = new Object[16];
 
   /** Starts a new row whose raw values point into {@code source}. */
-  public void begin(byte[] source) {
+  void begin(byte[] source) {
     this.source = source;
     if (++stamp == Integer.MAX_VALUE) {
       Arrays.fill(stamps, 0);
@@ -53,44 +55,33 @@ public final class RowValues {
     return source;
   }
 
-  private void ensure(int slot) {
+  void setKind(int slot, byte kind) {
     if (slot >= stamps.length) {
       int n = Math.max(slot + 1, stamps.length * 2);
       stamps = Arrays.copyOf(stamps, n);
       kinds = Arrays.copyOf(kinds, n);
       offs = Arrays.copyOf(offs, n);
       lens = Arrays.copyOf(lens, n);
-      texts = Arrays.copyOf(texts, n);
-      multis = Arrays.copyOf(multis, n);
+      values = Arrays.copyOf(values, n);
     }
-  }
-
-  public void setRaw(int slot, byte kind, int off, int len) {
-    ensure(slot);
     stamps[slot] = stamp;
     kinds[slot] = kind;
+  }
+
+  void setRaw(int slot, byte kind, int off, int len) {
+    setKind(slot, kind);
     offs[slot] = off;
     lens[slot] = len;
   }
 
-  public void setKind(int slot, byte kind) {
-    ensure(slot);
-    stamps[slot] = stamp;
-    kinds[slot] = kind;
+  void setText(int slot, String text) {
+    setKind(slot, text == null ? NULL : TEXT);
+    values[slot] = text;
   }
 
-  public void setText(int slot, String text) {
-    ensure(slot);
-    stamps[slot] = stamp;
-    kinds[slot] = text == null ? NULL : TEXT;
-    texts[slot] = text;
-  }
-
-  public void setMulti(int slot, List<String> values) {
-    ensure(slot);
-    stamps[slot] = stamp;
-    kinds[slot] = MULTI;
-    multis[slot] = values;
+  void setMulti(int slot, List<String> values) {
+    setKind(slot, MULTI);
+    this.values[slot] = values;
   }
 
   /** The kind of the slot's value in this row, or 0 when the row has no such column. */
@@ -100,8 +91,7 @@ public final class RowValues {
 
   /** True when the row has a non-null value in the slot. */
   public boolean has(int slot) {
-    byte k = kind(slot);
-    return k != 0 && k != NULL;
+    return kind(slot) > NULL;
   }
 
   public int off(int slot) {
@@ -113,28 +103,26 @@ public final class RowValues {
   }
 
   public String text(int slot) {
-    return texts[slot];
+    return (String) values[slot];
   }
 
   @SuppressWarnings("unchecked")
   public List<String> multi(int slot) {
-    return (List<String>) multis[slot];
+    return (List<String>) values[slot];
   }
 
   /** The value as one string (JSON text for arrays and objects); null when absent or null. */
   public String asString(int slot) {
     return switch (kind(slot)) {
-      case STRING_RAW -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
-      case TEXT -> texts[slot];
+      case STRING_RAW, JSON_ARRAY, JSON_OBJECT -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
+      case TEXT -> text(slot);
       case NUMBER_RAW -> NumberText.canonical(source, offs[slot], lens[slot]);
       case TRUE -> "true";
       case FALSE -> "false";
-      case JSON_ARRAY, JSON_OBJECT -> new String(source, offs[slot], lens[slot], StandardCharsets.UTF_8);
       case MULTI -> String.join(",", multi(slot));
       default -> null;
     };
   }
-
 
   /** The value as a list of strings, as filters see it; empty when absent or null. */
   public List<String> asList(int slot) {
@@ -142,16 +130,9 @@ public final class RowValues {
     if (k == 0 || k == NULL) {
       return List.of();
     }
-    if (k == MULTI) {
-      return multi(slot);
-    }
-    if (k == JSON_ARRAY) {
-      List<String> values = arrayStrings(slot);
-      return values == null ? List.of(asString(slot)) : values;
-    }
-    List<String> one = new ArrayList<>(1);
-    one.add(asString(slot));
-    return one;
+    List<String> elements = k == MULTI ? multi(slot) : k == JSON_ARRAY ? arrayStrings(slot) : null;
+    // a list that answers contains(null), as filters ask
+    return elements != null ? elements : Collections.singletonList(asString(slot));
   }
 
   /**

@@ -21,7 +21,7 @@ import org.joda.time.format.ISODateTimeFormat;
  * method answers epoch milliseconds or throws {@link IllegalArgumentException}.
  */
 public final class TimestampFormat {
-  public enum Kind { ISO, AUTO, MILLIS, POSIX, MICRO, NANO, RUBY, PATTERN }
+  private enum Kind { ISO, AUTO, MILLIS, POSIX, MICRO, NANO, RUBY, PATTERN }
 
   private static final long NOT_PARSED = Long.MIN_VALUE;
   private final Kind kind;
@@ -34,37 +34,22 @@ public final class TimestampFormat {
 
   /** @throws IllegalArgumentException when {@code format} is neither a known name nor a valid Joda pattern */
   public static TimestampFormat of(String format) {
-    return switch (format.toLowerCase(Locale.ROOT)) {
-      case "iso" -> new TimestampFormat(Kind.ISO, null);
-      case "auto" -> new TimestampFormat(Kind.AUTO, null);
-      case "millis" -> new TimestampFormat(Kind.MILLIS, null);
-      case "posix" -> new TimestampFormat(Kind.POSIX, null);
-      case "micro" -> new TimestampFormat(Kind.MICRO, null);
-      case "nano" -> new TimestampFormat(Kind.NANO, null);
-      case "ruby" -> new TimestampFormat(Kind.RUBY, null);
-      default -> new TimestampFormat(Kind.PATTERN, pattern(format));
-    };
-  }
-
-  private static DateTimeFormatter pattern(String format) {
+    for (Kind k : Kind.values()) {
+      if (k != Kind.PATTERN && k.name().toLowerCase(Locale.ROOT).equals(format.toLowerCase(Locale.ROOT))) {
+        return new TimestampFormat(k, null);
+      }
+    }
     try {
-      return DateTimeFormat.forPattern(format).withZoneUTC().withLocale(Locale.ENGLISH);
+      return new TimestampFormat(Kind.PATTERN, DateTimeFormat.forPattern(format).withZoneUTC().withLocale(Locale.ENGLISH));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Invalid timestamp format [" + format + "]: " + e.getMessage(), e);
     }
   }
 
-  public Kind kind() {
-    return kind;
-  }
-
-  /** A JSON number token's text, e.g. {@code 1442016418771} or {@code 1.4e12}. */
+  /** A JSON number token's text, e.g. {@code 1442016418771} or {@code 1.4e12}: cut to a long, as Druid does. */
   public long parseNumberLiteral(byte[] b, int off, int len) {
-    if (kind == Kind.ISO || kind == Kind.PATTERN) {
+    if (kind == Kind.ISO || kind == Kind.PATTERN || kind == Kind.RUBY) {
       return parseText(NumberText.ascii(b, off, len));
-    }
-    if (kind == Kind.RUBY) {
-      return (long) (Double.parseDouble(NumberText.ascii(b, off, len)) * 1000);
     }
     long v = NumberText.smallInteger(b, off, len);
     return scale(v != NOT_INTEGER ? v : NumberText.longValue(NumberText.ascii(b, off, len)));
@@ -78,13 +63,8 @@ public final class TimestampFormat {
         return v;
       }
     }
-    if (kind == Kind.ISO || kind == Kind.AUTO) {
-      long t = fastIso(b, off, len);
-      if (t != NOT_PARSED) {
-        return t;
-      }
-    }
-    return parseText(new String(b, off, len, StandardCharsets.UTF_8));
+    long t = kind == Kind.ISO || kind == Kind.AUTO ? fastIso(b, off, len) : NOT_PARSED;
+    return t != NOT_PARSED ? t : parseText(new String(b, off, len, StandardCharsets.UTF_8));
   }
 
   public long parseText(String text) {
@@ -94,8 +74,11 @@ public final class TimestampFormat {
     String s = stripQuotes(text);
     try {
       return switch (kind) {
-        case AUTO -> s.chars().allMatch(c -> c >= '0' && c <= '9') && !s.isEmpty() ? Long.parseLong(s) : parseAuto(s);
-        case ISO -> parseIso(s);
+        case AUTO -> !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9') ? Long.parseLong(s) : parseAuto(s);
+        case ISO -> {
+          long t = fastIso(s);
+          yield t != NOT_PARSED ? t : Joda.ISO.parseMillis(s.replace(' ', 'T'));
+        }
         case MILLIS, POSIX, MICRO, NANO -> scale(Long.parseLong(s));
         case RUBY -> (long) (Double.parseDouble(s) * 1000);
         case PATTERN -> pattern.parseMillis(s);
@@ -112,11 +95,6 @@ public final class TimestampFormat {
       case NANO -> v / 1_000_000;
       default -> v;
     };
-  }
-
-  private static long parseIso(String s) {
-    long t = fastIso(s);
-    return t != NOT_PARSED ? t : Joda.ISO.parseMillis(s.replace(' ', 'T'));
   }
 
   /** As Druid: a trailing zone id (e.g. {@code 2015-09-12 10:00:00 America/New_York}) gives the zone. */
@@ -165,47 +143,40 @@ public final class TimestampFormat {
 
   /**
    * {@code yyyy[-MM[-dd]][(T| )HH[:mm[:ss[(.|,)S…]]]][Z|±HH[[:]mm]]} straight from bytes, the common
-   * case; NOT_PARSED for anything else (Joda-Time then decides).
+   * case; NOT_PARSED for anything else (Joda-Time then decides). A field that is not all digits reads
+   * as -1, which fails the range checks at the end.
    */
   static long fastIso(byte[] b, int off, int len) {
     int end = off + len;
-    int i = off;
-    int year = digits(b, i, 4, end);
+    int year = digits(b, off, 4, end);
+    int i = off + 4;
     int month = 1;
     int day = 1;
-    int hour = 0;
-    int minute = 0;
-    int second = 0;
-    int millis = 0;
-    int offsetSeconds = 0;
-    i += 4;
-    if (year >= 0 && i < end && b[i] == '-') {
+    if (i < end && b[i] == '-') {
       month = digits(b, i + 1, 2, end);
       i += 3;
-      if (month >= 0 && i < end && b[i] == '-') {
+      if (i < end && b[i] == '-') {
         day = digits(b, i + 1, 2, end);
         i += 3;
       }
     }
-    if (year < 0 || month < 0 || day < 0) {
-      return NOT_PARSED;
-    }
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    int millis = 0;
     if (i < end && (b[i] == 'T' || b[i] == ' ')) {
       hour = digits(b, i + 1, 2, end);
       i += 3;
-      if (hour >= 0 && i < end && b[i] == ':') {
+      if (i < end && b[i] == ':') {
         minute = digits(b, i + 1, 2, end);
         i += 3;
-        if (minute >= 0 && i < end && b[i] == ':') {
+        if (i < end && b[i] == ':') {
           second = digits(b, i + 1, 2, end);
           i += 3;
-          if (second >= 0 && i < end && (b[i] == '.' || b[i] == ',')) {
+          if (i < end && (b[i] == '.' || b[i] == ',')) {
             int from = ++i;
-            while (i < end && b[i] >= '0' && b[i] <= '9') {
-              if (i - from < 3) {
-                millis += (b[i] - '0') * (i == from ? 100 : i == from + 1 ? 10 : 1);
-              }
-              i++;
+            for (; i < end && b[i] >= '0' && b[i] <= '9'; i++) {
+              millis += i - from < 3 ? (b[i] - '0') * (i == from ? 100 : i == from + 1 ? 10 : 1) : 0;
             }
             if (i == from) {
               return NOT_PARSED;
@@ -213,40 +184,31 @@ public final class TimestampFormat {
           }
         }
       }
-      if (hour < 0 || minute < 0 || second < 0) {
+    }
+    int offsetSeconds = 0;
+    if (i < end && (b[i] == '+' || b[i] == '-')) {
+      int sign = b[i] == '-' ? -1 : 1;
+      int oh = digits(b, i + 1, 2, end);
+      i += 3;
+      i += i < end && b[i] == ':' ? 1 : 0;
+      int om = i < end ? digits(b, i, 2, end) : 0;
+      i += i < end ? 2 : 0;
+      if (oh < 0 || om < 0) {
         return NOT_PARSED;
       }
+      offsetSeconds = sign * (oh * 3600 + om * 60);
+    } else if (i < end && b[i] == 'Z') {
+      i++;
     }
-    if (i < end) {
-      byte c = b[i];
-      if (c == 'Z') {
-        i++;
-      } else if (c == '+' || c == '-') {
-        int oh = digits(b, i + 1, 2, end);
-        i += 3;
-        if (i < end && b[i] == ':') {
-          i++;
-        }
-        int om = i < end ? digits(b, i, 2, end) : 0;
-        i += i < end ? 2 : 0;
-        if (oh < 0 || om < 0) {
-          return NOT_PARSED;
-        }
-        offsetSeconds = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
-      }
-      if (i != end) {
-        return NOT_PARSED;
-      }
-    }
-    if (hour > 23 || minute > 59 || second > 59) {
+    if (i != end || year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0
+        || minute > 59 || second < 0 || second > 59) {
       return NOT_PARSED;
     }
-    long days;
     try {
-      days = LocalDate.of(year, month, day).toEpochDay();
+      long days = LocalDate.of(year, month, day).toEpochDay();
+      return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis - offsetSeconds * 1000L;
     } catch (DateTimeException e) {
       return NOT_PARSED;
     }
-    return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis - offsetSeconds * 1000L;
   }
 }

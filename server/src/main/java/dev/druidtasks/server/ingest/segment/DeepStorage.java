@@ -23,7 +23,6 @@ import java.util.stream.Stream;
  * remove it all, and nothing of other tasks'.
  */
 final class DeepStorage {
-  static final String META_FILE = "meta.json";
   private static final ObjectWriter META = new ObjectMapper().writerWithDefaultPrettyPrinter();
 
   private final Path root;
@@ -40,9 +39,9 @@ final class DeepStorage {
 
   /** Opens the rows file of a new segment; its directory must not hold files yet. */
   SegmentFile create(Interval chunk, String version, int partition) throws IOException {
-    Path dir = createDirectories(List.of(pathPart(dataSource),
+    Path dir = createDirectories(pathPart(dataSource),
         pathPart(Timestamps.format(chunk.start()) + "_" + Timestamps.format(chunk.end())), pathPart(version),
-        Integer.toString(partition)));
+        Integer.toString(partition));
     try (Stream<Path> existing = Files.list(dir)) {
       if (existing.findAny().isPresent()) {
         throw new IOException("Segment directory [" + dir + "] already holds files");
@@ -54,14 +53,14 @@ final class DeepStorage {
   }
 
   void writeMetadata(DataSegment segment, SegmentFile file) throws IOException {
-    META.writeValue(file.dir().resolve(META_FILE).toFile(), segment);
+    META.writeValue(file.dir.resolve("meta.json").toFile(), segment);
   }
 
   /**
    * Creates the levels below the root, remembering the ones this run created. Other tasks of the
    * same data source may create or remove the upper levels at the same time, hence the retries.
    */
-  private Path createDirectories(List<String> parts) throws IOException {
+  private Path createDirectories(String... parts) throws IOException {
     for (int attempt = 1; ; attempt++) {
       Path dir = root;
       try {
@@ -69,8 +68,7 @@ final class DeepStorage {
           dir = dir.resolve(part);
           if (!Files.isDirectory(dir)) {
             try {
-              Files.createDirectory(dir);
-              createdDirs.add(dir);
+              createdDirs.add(Files.createDirectory(dir));
             } catch (FileAlreadyExistsException e) {
               // made by another task just now
             }
@@ -87,12 +85,7 @@ final class DeepStorage {
 
   /** A name usable as one directory level: no separators, no {@code :}, never {@code .} or {@code ..}. */
   static String pathPart(String s) {
-    StringBuilder out = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      out.append(c == '/' || c == '\\' || c == ':' || c < 0x20 || c == 0x7f ? '_' : c);
-    }
-    String r = out.toString();
+    String r = s.replaceAll("[/\\\\:\\x00-\\x1f\\x7f]", "_");
     return r.isEmpty() || r.equals(".") || r.equals("..") ? "_" + r : r;
   }
 
@@ -100,7 +93,7 @@ final class DeepStorage {
   void removeAll() {
     for (SegmentFile f : files) {
       f.abandon();
-      deleteTree(f.dir(), log);
+      deleteTree(f.dir, log);
     }
     for (int i = createdDirs.size() - 1; i >= 0; i--) {
       try {

@@ -1,34 +1,47 @@
 package dev.druidtasks.server.ingest.segment;
 
+import dev.druidtasks.server.ingest.segment.TimeChunk.Row;
 import dev.druidtasks.server.task.TaskLog;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
 
 /**
- * Sorted runs of rows (or rollup groups) spilled to the task's work directory, and their k-way merge
- * back into one sorted stream; with rollup, records of the same time and key are combined.
+ * Sorted runs of rows spilled to the task's work directory, and their k-way merge back into one sorted
+ * run. With rollup a row's bytes are its dimensions (the group's key) and it carries the aggregation
+ * state; a run file holds {@code time, length, bytes, state…} per row.
  */
 final class ExternalSort {
   private static final int MAX_MERGE_FAN_IN = 64;
 
-  /** Receives merged records in order: the time, the bytes (a row, or a rollup key) and the state. */
-  interface RecordSink {
-    void accept(long time, byte[] bytes, int len, long[] state) throws IOException;
+  /** Sorted rows, read one at a time. */
+  interface Run extends Closeable {
+    /** The next row, or null at the end. */
+    Row next() throws IOException;
+
+    @Override
+    default void close() throws IOException {}
   }
 
   private final Path dir;
   private final int stateLength;
-  /** Null without rollup: records are then rows, ordered by time and run only. */
+  /** Null without rollup: rows are then ordered by time and run only. */
   private final BiConsumer<long[], long[]> combine;
   private final Runnable checkStop;
   private final TaskLog log;
-  private int runs;
+  private int files;
 
   ExternalSort(Path dir, int stateLength, BiConsumer<long[], long[]> combine, Runnable checkStop, TaskLog log) {
     this.dir = dir;
@@ -38,86 +51,147 @@ final class ExternalSort {
     this.log = log;
   }
 
-  /** A new, empty run file to write sorted records to. */
-  SpillRun.Writer newRun(List<Path> into) throws IOException {
+  /** Writes a sorted run to a new file and answers it. */
+  Path spill(Run rows) throws IOException {
     Files.createDirectories(dir);
-    Path file = dir.resolve("run-" + (runs++) + ".bin");
-    into.add(file);
-    return new SpillRun.Writer(file, stateLength);
+    Path file = dir.resolve("run-" + (files++) + ".bin");
+    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 17))) {
+      for (Row r = rows.next(); r != null; r = rows.next()) {
+        out.writeLong(r.time());
+        out.writeInt(r.bytes().length);
+        out.write(r.bytes());
+        for (int i = 0; i < stateLength; i++) {
+          out.writeLong(r.state()[i]);
+        }
+      }
+    }
+    return file;
   }
 
-  /** Merges the runs into {@code sink}, through intermediate runs when there are too many to open at once. */
-  void merge(List<Path> sortedRuns, RecordSink sink) throws IOException {
-    List<Path> pending = new ArrayList<>(sortedRuns);
+  /**
+   * The rows of the run files, then of {@code held}, as one sorted run (through intermediate files when
+   * there are too many to open at once); each file is deleted once merged.
+   */
+  Run merge(List<Path> runFiles, Run held) throws IOException {
+    List<Path> pending = new ArrayList<>(runFiles);
     while (pending.size() > MAX_MERGE_FAN_IN) {
       List<Path> group = pending.subList(0, MAX_MERGE_FAN_IN);
-      List<Path> merged = new ArrayList<>(1);
-      try (SpillRun.Writer w = newRun(merged)) {
-        mergeOnce(List.copyOf(group), (time, bytes, len, state) -> w.write(time, bytes, 0, len, state));
+      Path merged;
+      try (Run r = new Merge(List.copyOf(group), () -> null)) {
+        merged = spill(r);
       }
-      group.forEach(this::delete);
       group.clear();
-      pending.add(0, merged.get(0));
+      pending.add(0, merged);
     }
-    mergeOnce(pending, sink);
-    pending.forEach(this::delete);
-  }
-
-  private void mergeOnce(List<Path> files, RecordSink sink) throws IOException {
-    boolean rollup = combine != null;
-    PriorityQueue<SpillRun.Reader> queue = new PriorityQueue<>(files.size(), SpillRun.Reader::compareTo);
-    List<SpillRun.Reader> readers = new ArrayList<>();
-    try {
-      for (Path file : files) {
-        SpillRun.Reader r = new SpillRun.Reader(file, stateLength, readers.size(), rollup);
-        readers.add(r);
-        if (r.next()) {
-          queue.add(r);
-        }
-      }
-      ByteSink key = new ByteSink(256);
-      long[] state = new long[stateLength];
-      long time = 0;
-      boolean pending = false;
-      for (long n = 1; !queue.isEmpty(); n++) {
-        if ((n & 8191) == 0) {
-          checkStop.run();
-        }
-        SpillRun.Reader r = queue.poll();
-        if (!rollup) {
-          sink.accept(r.time, r.bytes, r.len, r.state);
-        } else if (pending && r.time == time && Arrays.equals(key.array(), 0, key.size(), r.bytes, 0, r.len)) {
-          combine.accept(state, r.state);
-        } else {
-          if (pending) {
-            sink.accept(time, key.array(), key.size(), state);
-          }
-          pending = true;
-          time = r.time;
-          key.reset();
-          key.write(r.bytes, 0, r.len);
-          System.arraycopy(r.state, 0, state, 0, stateLength);
-        }
-        if (r.next()) {
-          queue.add(r);
-        }
-      }
-      if (pending) {
-        sink.accept(time, key.array(), key.size(), state);
-      }
-    } finally {
-      for (SpillRun.Reader r : readers) {
-        r.close();
-      }
-    }
-  }
-
-  private void delete(Path run) {
-    DeepStorage.deleteTree(run, log);
+    return new Merge(pending, held);
   }
 
   /** Removes every run still on disk. */
   void removeAll() {
     DeepStorage.deleteTree(dir, log);
+  }
+
+  private Run read(Path file) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    return new Run() {
+      @Override
+      public Row next() throws IOException {
+        long time;
+        try {
+          time = in.readLong();
+        } catch (EOFException e) {
+          return null;
+        }
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        long[] state = new long[stateLength];
+        for (int i = 0; i < stateLength; i++) {
+          state[i] = in.readLong();
+        }
+        return new Row(time, bytes, state);
+      }
+
+      @Override
+      public void close() throws IOException {
+        in.close();
+      }
+    };
+  }
+
+  /**
+   * A run in a merge and its next row; {@code index} breaks ties: earlier runs first, so rows of equal
+   * times keep their arrival order.
+   */
+  private static final class Head {
+    final Run run;
+    final int index;
+    Row row;
+
+    Head(Run run, int index) {
+      this.run = run;
+      this.index = index;
+    }
+  }
+
+  /** The k-way merge of runs; with rollup, rows of the same time and key are combined into one. */
+  private final class Merge implements Run {
+    private final List<Path> files;
+    private final List<Run> runs = new ArrayList<>();
+    private final Comparator<Row> order = combine == null ? TimeChunk.BY_TIME : TimeChunk.BY_TIME_AND_KEY;
+    private final PriorityQueue<Head> queue = new PriorityQueue<>((a, b) -> {
+      int c = order.compare(a.row, b.row);
+      return c != 0 ? c : Integer.compare(a.index, b.index);
+    });
+    private long merged;
+
+    Merge(List<Path> files, Run held) throws IOException {
+      this.files = files;
+      try {
+        for (Path f : files) {
+          runs.add(read(f));
+        }
+        runs.add(held);
+        for (int i = 0; i < runs.size(); i++) {
+          advance(new Head(runs.get(i), i));
+        }
+      } catch (IOException | RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private void advance(Head h) throws IOException {
+      h.row = h.run.next();
+      if (h.row != null) {
+        queue.add(h);
+      }
+    }
+
+    @Override
+    public Row next() throws IOException {
+      Head h = queue.poll();
+      if (h == null) {
+        return null;
+      }
+      if ((++merged & 8191) == 0) {
+        checkStop.run();
+      }
+      Row r = h.row;
+      advance(h);
+      while (combine != null && (h = queue.peek()) != null && h.row.time() == r.time()
+          && Arrays.equals(h.row.bytes(), r.bytes())) {
+        combine.accept(r.state(), queue.poll().row.state());
+        advance(h);
+      }
+      return r;
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (Run r : runs) {
+        r.close();
+      }
+      files.forEach(f -> DeepStorage.deleteTree(f, log));
+    }
   }
 }

@@ -3,7 +3,7 @@ package dev.druidtasks.server.ingest.segment;
 import java.util.Arrays;
 
 /** A rollup group: the query-granularity time and the encoded dimension values. */
-final class RollupKey implements Comparable<RollupKey> {
+final class RollupKey {
   long time;
   byte[] bytes;
   int len;
@@ -40,11 +40,5 @@ final class RollupKey implements Comparable<RollupKey> {
   public boolean equals(Object o) {
     return o instanceof RollupKey k && k.time == time && k.hash == hash
         && Arrays.equals(bytes, 0, len, k.bytes, 0, k.len);
-  }
-
-  @Override
-  public int compareTo(RollupKey o) {
-    int c = Long.compare(time, o.time);
-    return c != 0 ? c : Arrays.compareUnsigned(bytes, 0, len, o.bytes, 0, o.len);
   }
 }

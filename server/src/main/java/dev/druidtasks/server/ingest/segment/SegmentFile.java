@@ -14,17 +14,18 @@ import java.util.zip.GZIPOutputStream;
  * the fastest level (the write path must keep up with parsing).
  */
 final class SegmentFile {
-  private final Path dir;
-  private final int partitionNum;
+  final Path dir;
+  final int partitionNum;
   private OutputStream out;
   private long rows;
+  /** Bytes of the rows file, once closed. */
   private long size = -1;
 
   SegmentFile(Path dir, int partitionNum) throws IOException {
     this.dir = dir;
     this.partitionNum = partitionNum;
-    OutputStream file = Files.newOutputStream(dir.resolve(DataSegment.ROWS_FILE));
-    this.out = new BufferedOutputStream(new FastGzipOutputStream(file), 1 << 17);
+    this.out = new BufferedOutputStream(new FastGzipOutputStream(Files.newOutputStream(dir.resolve(DataSegment.ROWS_FILE))),
+        1 << 17);
   }
 
   void write(byte[] row, int off, int len) throws IOException {
@@ -37,15 +38,6 @@ final class SegmentFile {
     return rows;
   }
 
-  Path dir() {
-    return dir;
-  }
-
-  int partitionNum() {
-    return partitionNum;
-  }
-
-  /** Bytes of the rows file, once closed. */
   long size() {
     return size;
   }
@@ -61,13 +53,10 @@ final class SegmentFile {
 
   /** Closes without caring whether the file is complete (it is about to be deleted). */
   void abandon() {
-    if (out != null) {
-      try {
-        out.close();
-      } catch (IOException ignored) {
-        // the file goes away anyway
-      }
-      out = null;
+    try {
+      close();
+    } catch (IOException ignored) {
+      // the file goes away anyway
     }
   }
 

@@ -13,10 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.LongUnaryOperator;
@@ -69,7 +68,8 @@ public final class SegmentWriter {
   private final TaskLog log;
   private final DeepStorage storage;
   private final ExternalSort sort;
-  private final Map<Long, TimeChunk> chunks = new HashMap<>();
+  /** By start time, so that they finish in time order. */
+  private final Map<Long, TimeChunk> chunks = new TreeMap<>();
   private final RollupKey probe = new RollupKey();
   private final ByteSink rowOut = new ByteSink(1024);
   private final long probeRows;
@@ -93,30 +93,28 @@ public final class SegmentWriter {
   public void addRow(long time, ByteSink dims, long[] state, BitSet discovered) throws IOException, TaskLockException {
     TimeChunk c = chunkOf(time, discovered);
     format(time, dims.array(), dims.size(), state);
-    if (c.mode == Mode.STREAMING) {
-      if (time >= c.lastTime) {
-        c.lastTime = time;
+    if (c.mode != Mode.SORTING && time < c.lastTime) {
+      // out of order: what was streamed stays a sorted segment; the rest of the chunk gets sorted
+      closeCurrent(c);
+      toSorting(c);
+    } else if (c.mode != Mode.SORTING) {
+      c.lastTime = time;
+      if (c.mode == Mode.STREAMING) {
         emit(c, rowOut.array(), rowOut.size());
         return;
       }
-      // out of order: what was written stays a sorted segment; the rest of the chunk gets sorted
-      closeCurrent(c);
-      toSorting(c);
-    } else if (c.mode == Mode.PROBING) {
-      if (time < c.lastTime) {
-        toSorting(c);
-      }
-      c.lastTime = time;
     }
-    bytesInMemory += c.hold(new Row(time, rowOut.toByteArray()), ROW_OVERHEAD);
+    c.rows.add(new Row(time, rowOut.toByteArray(), null));
     rowsInMemory++;
-    if (c.mode == Mode.PROBING && c.rowCount() >= probeRows) {
+    bytesInMemory += rowOut.size() + ROW_OVERHEAD;
+    if (c.mode == Mode.PROBING && c.rows.size() >= probeRows) {
       // the chunk's rows come in time order: write what was held and stream the rest
-      rowsInMemory -= c.rowCount();
-      bytesInMemory -= c.heldBytes();
-      for (Row r : c.takeRows(false)) {
+      for (Row r : c.rows) {
+        rowsInMemory--;
+        bytesInMemory -= r.bytes().length + ROW_OVERHEAD;
         emit(c, r.bytes(), r.bytes().length);
       }
+      c.rows.clear();
       c.mode = Mode.STREAMING;
       return;
     }
@@ -182,18 +180,7 @@ public final class SegmentWriter {
   }
 
   private void spill(TimeChunk c) throws IOException {
-    try (SpillRun.Writer w = sort.newRun(c.runs)) {
-      if (settings.rollup()) {
-        for (Map.Entry<RollupKey, long[]> e : c.takeGroups()) {
-          RollupKey k = e.getKey();
-          w.write(k.time, k.bytes, 0, k.len, e.getValue());
-        }
-      } else {
-        for (Row r : c.takeRows(true)) {
-          w.write(r.time(), r.bytes(), 0, r.bytes().length, null);
-        }
-      }
-    }
+    c.runs.add(sort.spill(c.takeSorted()));
     if (c.mode == Mode.PROBING) {
       toSorting(c);
     }
@@ -201,49 +188,33 @@ public final class SegmentWriter {
 
   /** Writes what is still buffered, closes every segment and answers their metadata. */
   public List<DataSegment> finish() throws IOException {
-    List<TimeChunk> ordered = new ArrayList<>(chunks.values());
-    ordered.sort(Comparator.comparingLong(c -> c.start));
-    for (TimeChunk c : ordered) {
+    for (TimeChunk c : chunks.values()) {
       closeCurrent(c);
-      if (!c.runs.isEmpty()) {
-        if (c.hasBuffered()) {
-          spill(c);
-        }
-        sort.merge(c.runs, (time, bytes, len, state) -> emitRecord(c, time, bytes, len, state));
-      } else if (settings.rollup()) {
-        for (Map.Entry<RollupKey, long[]> e : c.takeGroups()) {
-          checkStop();
-          emitRecord(c, e.getKey().time, e.getKey().bytes, e.getKey().len, e.getValue());
-        }
-      } else {
-        for (Row r : c.takeRows(true)) {
-          emit(c, r.bytes(), r.bytes().length);
+      // what is still held joins the spilled runs in one merge
+      try (ExternalSort.Run merged = sort.merge(c.runs, c.takeSorted())) {
+        for (Row r = merged.next(); r != null; r = merged.next()) {
+          if (settings.rollup()) {
+            format(r.time(), r.bytes(), r.bytes().length, r.state());
+            emit(c, rowOut.array(), rowOut.size());
+          } else {
+            emit(c, r.bytes(), r.bytes().length);
+          }
         }
       }
       closeCurrent(c);
     }
     sort.removeAll();
     List<DataSegment> segments = new ArrayList<>();
-    for (TimeChunk c : ordered) {
+    for (TimeChunk c : chunks.values()) {
       List<String> dimensions = settings.dimensionNames().apply(c.discovered);
       for (SegmentFile f : c.segments) {
-        DataSegment segment = DataSegment.local(settings.dataSource(), c.interval, c.version, f.partitionNum(),
-            f.dir(), dimensions, settings.metrics().names(), f.size(), f.rows());
+        DataSegment segment = DataSegment.local(settings.dataSource(), c.interval, c.version, f.partitionNum,
+            f.dir, dimensions, settings.metrics().names(), f.size(), f.rows());
         storage.writeMetadata(segment, f);
         segments.add(segment);
       }
     }
     return segments;
-  }
-
-  /** A merged record: a whole row, or with rollup a group's key and state. */
-  private void emitRecord(TimeChunk c, long time, byte[] bytes, int len, long[] state) throws IOException {
-    if (settings.rollup()) {
-      format(time, bytes, len, state);
-      emit(c, rowOut.array(), rowOut.size());
-    } else {
-      emit(c, bytes, len);
-    }
   }
 
   /** A segment row: {@code {"__time":millis} then the dimensions, then the metrics. */
@@ -272,7 +243,7 @@ public final class SegmentWriter {
     if (c.current != null) {
       c.current.close();
       log.info("Wrote segment " + DataSegment.id(settings.dataSource(), c.interval, c.version,
-          c.current.partitionNum()) + " with " + c.current.rows() + " rows (" + c.current.size() + " bytes)");
+          c.current.partitionNum) + " with " + c.current.rows() + " rows (" + c.current.size() + " bytes)");
       c.current = null;
     }
   }

@@ -6,15 +6,22 @@ import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /** One segment-granularity time chunk being written: what it holds in memory, its runs and its segments. */
 final class TimeChunk {
-  private static final Comparator<Row> BY_TIME = Comparator.comparingLong(Row::time);
+  /** The order of rows in a segment, and of rollup groups: by time, then by key bytes. */
+  static final Comparator<Row> BY_TIME = (a, b) -> Long.compare(a.time(), b.time());
+  static final Comparator<Row> BY_TIME_AND_KEY = (a, b) -> {
+    int c = Long.compare(a.time(), b.time());
+    return c != 0 ? c : Arrays.compareUnsigned(a.bytes(), b.bytes());
+  };
 
   /** How the chunk's rows (without rollup) are handled. */
   enum Mode {
@@ -26,8 +33,8 @@ final class TimeChunk {
     SORTING
   }
 
-  /** A buffered row without rollup. */
-  record Row(long time, byte[] bytes) {}
+  /** A row (its JSON line), or with rollup a group: its key (the dimensions part) and aggregation state. */
+  record Row(long time, byte[] bytes, long[] state) {}
 
   final long start;
   final Interval interval;
@@ -41,8 +48,8 @@ final class TimeChunk {
   long lastTime = Long.MIN_VALUE;
   SegmentFile current;
   int nextPartition;
-  private List<Row> rows = new ArrayList<>();
-  private long rowBytes;
+  /** Rows held without rollup, in arrival order. */
+  List<Row> rows = new ArrayList<>();
 
   private TimeChunk(long start, Interval interval, String version) {
     this.start = start;
@@ -78,39 +85,14 @@ final class TimeChunk {
     return !rows.isEmpty() || !groups.isEmpty();
   }
 
-  int rowCount() {
-    return rows.size();
-  }
-
-  /** Buffers a row; answers the bytes it is counted for. */
-  long hold(Row row, long overhead) {
-    rows.add(row);
-    long bytes = row.bytes().length + overhead;
-    rowBytes += bytes;
-    return bytes;
-  }
-
-  /** The buffered rows' bytes as counted by {@link #hold}. */
-  long heldBytes() {
-    return rowBytes;
-  }
-
-  /** Takes the buffered rows, in time order (equal times in arrival order). */
-  List<Row> takeRows(boolean sorted) {
-    List<Row> out = rows;
+  /** Takes what is held as a sorted run: rows by time (equal times in arrival order), or groups by key. */
+  ExternalSort.Run takeSorted() {
+    List<Row> held = rows;
     rows = new ArrayList<>();
-    rowBytes = 0;
-    if (sorted) {
-      out.sort(BY_TIME);
-    }
-    return out;
-  }
-
-  /** Takes the rollup groups in key order. */
-  List<Map.Entry<RollupKey, long[]>> takeGroups() {
-    List<Map.Entry<RollupKey, long[]>> out = new ArrayList<>(groups.entrySet());
-    out.sort(Map.Entry.comparingByKey());
+    groups.forEach((k, state) -> held.add(new Row(k.time, k.bytes, state)));
+    held.sort(groups.isEmpty() ? BY_TIME : BY_TIME_AND_KEY);
     groups.clear();
-    return out;
+    Iterator<Row> it = held.iterator();
+    return () -> it.hasNext() ? it.next() : null;
   }
 }
