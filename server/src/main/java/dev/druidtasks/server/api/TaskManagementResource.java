@@ -1,5 +1,6 @@
 package dev.druidtasks.server.api;
 
+
 import dev.druidtasks.api.spec.TaskManagementApi;
 import dev.druidtasks.server.store.PendingSegmentsDeletion;
 import dev.druidtasks.server.store.TaskRecord;
@@ -43,7 +44,9 @@ public final class TaskManagementResource implements TaskManagementApi {
     }
     Map<String, ResponseBodies.TaskStatus> out = new LinkedHashMap<>();
     for (TaskRecord r : store.tasks().findAll(unique.toArray(String[]::new))) {
-      out.put(r.id(), ResponseBodies.TaskStatus.of(r));
+      if (Access.mayRead(r.dataSource())) {
+        out.put(r.id(), ResponseBodies.TaskStatus.of(r));
+      }
     }
     return TaskInformationResource.json(out);
   }

@@ -1,5 +1,8 @@
 package dev.druidtasks.server.api;
 
+import dev.druidtasks.server.auth.Action;
+import dev.druidtasks.server.auth.ResourceType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +30,8 @@ public final class TaskOperationsResource implements TaskOperationsApi {
     }
     JsonNode node = json.valueToTree(body);
     try {
-      return TaskInformationResource.json(new ResponseBodies.TaskId(queue.submit((ObjectNode) node)));
+      return TaskInformationResource.json(new ResponseBodies.TaskId(queue.submit((ObjectNode) node,
+          task -> Access.require(ResourceType.DATASOURCE, task.dataSource(), Action.WRITE))));
     } catch (InvalidTaskException e) {
       throw ApiException.invalidInput(e.getMessage());
     } catch (DuplicateTaskException e) {
