@@ -230,4 +230,38 @@ class SecuredApiTest {
     }
     assertThat(call(Caller.READER_B, "GET", API + "/tasks", null).statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void guessingPasswordsIsSlowedForThatClientAndUserOnly() {
+    long started = System.nanoTime();
+    int verified = 0;
+    int throttled = 0;
+    for (int i = 0; i < 1000; i++) {
+      HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.base().resolve(API + "/tasks"))
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("writerA:guess" + i).getBytes())));
+      if (r.statusCode() == 429) {
+        throttled++;
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      } else {
+        assertThat(r.statusCode()).isEqualTo(401);
+        verified++;
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf("1000 wrong passwords in %.1f s: %d checked, %d refused unchecked%n", seconds, verified, throttled);
+    // a burst of 10, then one check a second
+    assertThat(verified).isLessThanOrEqualTo(10 + (int) Math.ceil(seconds) + 1);
+    assertThat(call(Caller.READER_A, "GET", API + "/tasks", null).statusCode()).isEqualTo(200);
+    assertThat(call(Caller.ADMIN, "GET", API + "/tasks", null).statusCode()).isEqualTo(200);
+    sleepMillis(1100);
+    assertThat(call(Caller.WRITER_A, "GET", API + "/tasks", null).statusCode()).isEqualTo(200);
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }
