@@ -42,7 +42,8 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("getLeader", Guard.STATE), Map.entry("isLeader", Guard.STATE), Map.entry("getWorkers", Guard.STATE),
       Map.entry("getTotalWorkerCapacity", Guard.STATE), Map.entry("getLockedIntervals", Guard.STATE),
       Map.entry("isCompactionSupervisorEnabled", Guard.STATE), Map.entry("getSupervisors", Guard.STATE),
-      Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN));
+      Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN),
+      Map.entry("auditLog", Guard.SECURITY));
 
   @Context private ResourceInfo resource;
   private final TaskDao tasks;

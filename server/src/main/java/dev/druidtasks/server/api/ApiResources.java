@@ -2,6 +2,7 @@ package dev.druidtasks.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.engine.TaskQueue;
+import dev.druidtasks.server.store.AuditDao;
 import dev.druidtasks.server.store.TaskStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
@@ -20,7 +21,7 @@ public final class ApiResources {
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
       Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord,
-      Optional<Security> security) {
+      Optional<Security> security, AuditDao audit) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new ApiException.Mapper());
@@ -35,10 +36,13 @@ public final class ApiResources {
       jersey.register(new AdminRefusalMapper());
       jersey.register(new BasicSecurityAuthenticationResource(s));
       jersey.register(new BasicSecurityAuthorizationResource(s));
+      jersey.register(new RequestAudit(audit, clock));
+      jersey.register(new AuditResource(audit));
     });
     if (tasksApi) {
       jersey.register(new TaskInformationResource(store, clock, recentlyFinished));
-      jersey.register(new TaskOperationsResource(queue, json));
+      jersey.register(new TaskOperationsResource(queue, json,
+          security.map(Security::inputSourceSecurity).orElse(false)));
       jersey.register(new TaskManagementResource(store, clock));
       jersey.register(overlord);
       jersey.register(new SegmentsResource(store.segmentStates(), clock));

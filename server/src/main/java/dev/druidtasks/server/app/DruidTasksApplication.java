@@ -2,6 +2,7 @@ package dev.druidtasks.server.app;
 
 import dev.druidtasks.server.api.BasicAuthFilter;
 import dev.druidtasks.server.auth.Security;
+import dev.druidtasks.server.store.AuditDao;
 import dev.druidtasks.server.store.SecurityDao;
 import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -138,8 +139,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
     Optional<Security> security = Optional.empty();
     if (config.getAuth().enabled()) {
-      Security basic = Security.over(SecurityDao.on(jdbi), new Security.Settings(config.getAuth().authenticatorName(),
-          config.getAuth().authorizerName(), 10, 10, Duration.ofSeconds(1), Duration.ofSeconds(1)), clock);
+      Security basic = Security.over(SecurityDao.on(jdbi), Security.Settings.of(config.getAuth().authenticatorName(),
+          config.getAuth().authorizerName(), config.getAuth().inputSourceSecurity()), clock);
       basic.ensureInitialAdmin(config.getAuth().initialAdminPassword());
       // first, so nothing answers an unauthenticated request
       env.servlets().addFilter("basic-auth", new BasicAuthFilter(basic.authenticator(), json))
@@ -152,6 +153,6 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, config.getRole() == Role.ALL,
         new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
             () -> scheduler.healthy() && worker.healthy()),
-        new OverlordResource(store, leadership::holds, selfUrl::get), security);
+        new OverlordResource(store, leadership::holds, selfUrl::get), security, AuditDao.on(jdbi));
   }
 }

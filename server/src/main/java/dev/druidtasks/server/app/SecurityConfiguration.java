@@ -16,6 +16,7 @@ public final class SecurityConfiguration {
   @JsonProperty private String adminPasswordFile = "";
   @JsonProperty private String authenticatorName = "basic";
   @JsonProperty private String authorizerName = "basic";
+  @JsonProperty private boolean inputSourceSecurity = true;
 
   public boolean enabled() {
     return switch (type) {
@@ -31,6 +32,11 @@ public final class SecurityConfiguration {
 
   public String authorizerName() {
     return authorizerName;
+  }
+
+  /** Druid's input source security: {@code local} input needs EXTERNAL READ on {@code local}. */
+  public boolean inputSourceSecurity() {
+    return inputSourceSecurity;
   }
 
   /** The initial password of {@code admin}: the file's first line when a file is given. */

@@ -18,12 +18,15 @@ public final class Security {
   private final String authorizerName;
   private final Authenticator authenticator;
   private final SecurityAdmin admin;
+  private final boolean inputSourceSecurity;
 
   /** How the database-backed authenticator works. */
-  public record Settings(String authenticatorName, String authorizerName, int bcryptCost, int failuresBeforeThrottle,
-      Duration failureRefill, Duration directoryCheck) {
-    public static Settings defaults() {
-      return new Settings("basic", "basic", 10, 10, Duration.ofSeconds(1), Duration.ofSeconds(1));
+  public record Settings(String authenticatorName, String authorizerName, boolean inputSourceSecurity, int bcryptCost,
+      int failuresBeforeThrottle, Duration failureRefill, Duration directoryCheck) {
+    /** bcrypt at cost 10; ten failed logins at once, then one a second; other nodes' changes seen within a second. */
+    public static Settings of(String authenticatorName, String authorizerName, boolean inputSourceSecurity) {
+      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, 10, 10, Duration.ofSeconds(1),
+          Duration.ofSeconds(1));
     }
   }
 
@@ -32,6 +35,7 @@ public final class Security {
     this.authorizerName = settings.authorizerName();
     this.authenticator = authenticator;
     this.admin = admin;
+    this.inputSourceSecurity = settings.inputSourceSecurity();
   }
 
   public static Security over(SecurityDao dao, Settings settings, Clock clock) {
@@ -83,6 +87,11 @@ public final class Security {
 
   public String authorizerName() {
     return authorizerName;
+  }
+
+  /** Whether reading other than inline input needs EXTERNAL READ on the input source type. */
+  public boolean inputSourceSecurity() {
+    return inputSourceSecurity;
   }
 
   public Authenticator authenticator() {

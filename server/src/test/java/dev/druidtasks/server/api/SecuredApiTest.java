@@ -264,4 +264,45 @@ class SecuredApiTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  private static String localIngestion(String ds) throws java.io.IOException {
+    Files.writeString(server.inputDir().resolve("secured.json"), "{\"ts\":\"2024-01-01T01:00:00Z\",\"p\":\"a\"}\n");
+    return "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"" + ds + "\","
+        + "\"timestampSpec\":{\"column\":\"ts\",\"format\":\"iso\"},\"dimensionsSpec\":{\"dimensions\":[\"p\"]},"
+        + "\"granularitySpec\":{\"segmentGranularity\":\"day\"}},\"ioConfig\":{\"type\":\"index_parallel\","
+        + "\"inputSource\":{\"type\":\"local\",\"baseDir\":\"" + server.inputDir() + "\",\"filter\":\"secured.json\"},"
+        + "\"inputFormat\":{\"type\":\"json\"}},\"tuningConfig\":{\"type\":\"index_parallel\"}}}";
+  }
+
+  @Test
+  void localInputNeedsExternalReadOnLocalAndInlineInputDoesNot() throws Exception {
+    String local = localIngestion("A");
+    HttpResponse<String> refused = call(Caller.WRITER_A, "POST", API + "/task", local);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    assertThat(call(Caller.ADMIN, "POST", API + "/task", local).statusCode()).isEqualTo(200);
+    String inline = local.replaceFirst("\\{\"type\":\"local\"[^}]*}",
+        "{\"type\":\"inline\",\"data\":\"{\\\\\"ts\\\\\":\\\\\"2024-01-01T01:00:00Z\\\\\"}\"}");
+    HttpResponse<String> accepted = call(Caller.WRITER_A, "POST", API + "/task", inline);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+  }
+
+  @Test
+  void theAuditLogSaysWhoDidWhatAndNeverHoldsAPassword() {
+    HttpResponse<String> submitted = call(Caller.WRITER_A, "POST", API + "/task",
+        "{\"type\":\"noop\",\"dataSource\":\"A\",\"runTime\":60000}");
+    String id = server.json(submitted).get("task").asText();
+    ok(call(Caller.WRITER_A, "POST", API + "/task/" + id + "/shutdown", null));
+    ok(call(Caller.ADMIN, "POST", AUTHN + "/users/stateReader/credentials", "{\"password\":\"ps\"}"));
+    assertThat(call(Caller.WRITER_A, "GET", "/druid-tasks/v1/audit", null).statusCode()).isEqualTo(403);
+    HttpResponse<String> log = call(Caller.ADMIN, "GET", "/druid-tasks/v1/audit?max=1000", null);
+    ok(log);
+    assertThat(log.body()).doesNotContain("\"ps\"").doesNotContain(PASSWORD);
+    Set<String> lines = new HashSet<>();
+    for (JsonNode line : server.json(log)) {
+      lines.add(line.path("actor").asText("") + " " + line.get("action").asText() + " "
+          + line.path("taskId").asText("") + " " + line.path("detail").asText(""));
+    }
+    assertThat(lines).contains("writerA request.submitTask " + id + " ", "writerA request.shutdownTask " + id + " ",
+        "admin request.setCredentials  userName=stateReader");
+  }
 }
