@@ -60,6 +60,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         "Runs the Tasks API, the scheduler and a worker (the default command)", System::getenv));
     bootstrap.addCommand(new ServeCommand(this, Role.WORKER,
         "Runs a worker only: claims and runs tasks from the shared database", System::getenv));
+    bootstrap.addCommand(new UsersCommand(System::getenv));
     bootstrap.addBundle(new MigrationsBundle<>() {
       @Override
       public DataSourceFactory getDataSourceFactory(DruidTasksConfiguration config) {

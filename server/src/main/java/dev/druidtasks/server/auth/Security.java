@@ -56,10 +56,7 @@ public final class Security {
         admin.createAuthenticatorUser(ADMIN);
         admin.setPassword(ADMIN, initialPassword);
       }
-      if (!admin.roles().contains(ADMIN)) {
-        admin.createRole(ADMIN);
-        admin.setPermissions(ADMIN, everything());
-      }
+      ensureAdminRole(admin);
       if (!admin.authorizerUsers().contains(ADMIN)) {
         admin.createAuthorizerUser(ADMIN);
         admin.assignRole(ADMIN, ADMIN);
@@ -67,6 +64,14 @@ public final class Security {
     } catch (AdminRefusal e) {
       // another node set it up at the same moment
       throw new IllegalStateException("Cannot set up the initial admin: " + e.getMessage(), e);
+    }
+  }
+
+  /** The role {@code admin}, which may do everything. */
+  public static void ensureAdminRole(SecurityAdmin admin) throws AdminRefusal {
+    if (!admin.roles().contains(ADMIN)) {
+      admin.createRole(ADMIN);
+      admin.setPermissions(ADMIN, everything());
     }
   }
 
