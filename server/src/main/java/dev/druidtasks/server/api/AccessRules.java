@@ -15,21 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which permission each endpoint needs, as Druid's resource filters decide it: a task's endpoints need
- * its data source, a data source's endpoints that data source, the cluster's endpoints STATE, the
+ * Which permission each endpoint needs, as Druid 33's resource filters decide it: a task's endpoints
+ * need its data source, a data source's endpoints that data source, the cluster's endpoints STATE (bulk
+ * status and locked intervals too, being POSTs: STATE WRITE), capacity and the compaction flag CONFIG, the
  * security admin API CONFIG {@code security}; reads (GET) need READ, everything else WRITE. Endpoints
- * whose permission depends on the body or filters their answer check in the method ({@code IN_METHOD}).
+ * whose permission depends on the body or that filter their answer check in the method ({@code IN_METHOD});
+ * {@code OPEN} ones need only a login (or not even that: see {@link BasicAuthFilter#OPEN_PATHS}).
  * An endpoint missing from the table is refused.
  */
 @Priority(Priorities.AUTHORIZATION)
 public final class AccessRules implements ContainerRequestFilter {
-  enum Guard { TASK, DATASOURCE, STATE, SECURITY, IN_METHOD, OPEN }
+  enum Guard { TASK, DATASOURCE, DATASOURCE_READ_AND_WRITE, STATE, CONFIG, SECURITY, IN_METHOD, OPEN }
 
   static final Map<String, Guard> GUARDS = Map.ofEntries(
       Map.entry("getTaskPayload", Guard.TASK), Map.entry("getTaskStatus", Guard.TASK),
       Map.entry("getTaskSegments", Guard.TASK), Map.entry("getTaskLog", Guard.TASK),
       Map.entry("getTaskReports", Guard.TASK), Map.entry("shutdownTask", Guard.TASK),
-      Map.entry("shutdownAllTasks", Guard.DATASOURCE), Map.entry("deletePendingSegments", Guard.DATASOURCE),
+      Map.entry("shutdownAllTasks", Guard.DATASOURCE), Map.entry("deletePendingSegments", Guard.DATASOURCE_READ_AND_WRITE),
       Map.entry("markAllNonOvershadowedSegmentsAsUsed", Guard.DATASOURCE),
       Map.entry("markAllSegmentsAsUnused", Guard.DATASOURCE),
       Map.entry("markNonOvershadowedSegmentsAsUsed", Guard.DATASOURCE),
@@ -38,10 +40,10 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("getTasks", Guard.IN_METHOD), Map.entry("getCompleteTasks", Guard.IN_METHOD),
       Map.entry("getRunningTasks", Guard.IN_METHOD), Map.entry("getWaitingTasks", Guard.IN_METHOD),
       Map.entry("getPendingTasks", Guard.IN_METHOD), Map.entry("submitTask", Guard.IN_METHOD),
-      Map.entry("getTaskStatuses", Guard.IN_METHOD),
-      Map.entry("getLeader", Guard.STATE), Map.entry("isLeader", Guard.STATE), Map.entry("getWorkers", Guard.STATE),
-      Map.entry("getTotalWorkerCapacity", Guard.STATE), Map.entry("getLockedIntervals", Guard.STATE),
-      Map.entry("isCompactionSupervisorEnabled", Guard.STATE), Map.entry("getSupervisors", Guard.STATE),
+      Map.entry("getTaskStatuses", Guard.STATE),
+      Map.entry("getLeader", Guard.STATE), Map.entry("isLeader", Guard.OPEN), Map.entry("getWorkers", Guard.STATE),
+      Map.entry("getTotalWorkerCapacity", Guard.CONFIG), Map.entry("getLockedIntervals", Guard.STATE),
+      Map.entry("isCompactionSupervisorEnabled", Guard.CONFIG), Map.entry("getSupervisors", Guard.OPEN),
       Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN),
       Map.entry("auditLog", Guard.SECURITY));
 
@@ -74,7 +76,12 @@ public final class AccessRules implements ContainerRequestFilter {
         task.ifPresent(t -> Access.require(ResourceType.DATASOURCE, t.dataSource(), action));
       }
       case DATASOURCE -> Access.require(ResourceType.DATASOURCE, params.getFirst("dataSource"), action);
+      case DATASOURCE_READ_AND_WRITE -> {
+        Access.require(ResourceType.DATASOURCE, params.getFirst("dataSource"), Action.READ);
+        Access.require(ResourceType.DATASOURCE, params.getFirst("dataSource"), Action.WRITE);
+      }
       case STATE -> Access.require(ResourceType.STATE, "STATE", action);
+      case CONFIG -> Access.require(ResourceType.CONFIG, "CONFIG", action);
       case SECURITY -> Access.require(ResourceType.CONFIG, "security", action);
       case IN_METHOD, OPEN -> { }
     }

@@ -21,15 +21,21 @@ import java.util.Set;
  * what {@link Access} checks while the request is served; a refusal never says whether the user exists.
  */
 public final class BasicAuthFilter implements Filter {
-  /** Paths anyone may call, as Druid leaves its health check open. */
-  static final Set<String> OPEN_PATHS = Set.of("/status/health");
+  /** Paths anyone may call without credentials: Druid's Overlord leaves these two open. */
+  static final Set<String> OPEN_PATHS = Set.of("/status/health", "/druid/indexer/v1/isLeader");
   private static final Identity NOBODY = new Identity("", List.of());
   private final Authenticator authenticator;
   private final ObjectMapper json;
+  private final String host;
 
-  public BasicAuthFilter(Authenticator authenticator, ObjectMapper json) {
+  /** Druid's 401 body, for a request without credentials and (here too) for refused ones. */
+  record Unauthorized(String error, String errorMessage, String errorClass, String host) {}
+
+  /** {@code host}: this node's host name, which Druid's 401 body names. */
+  public BasicAuthFilter(Authenticator authenticator, ObjectMapper json, String host) {
     this.authenticator = authenticator;
     this.json = json;
+    this.host = host;
   }
 
   @Override
@@ -73,12 +79,13 @@ public final class BasicAuthFilter implements Filter {
 
   private void refuse(HttpServletResponse response, int status, String message) throws IOException {
     response.setStatus(status);
-    if (status == 401) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"druid\"");
-    }
     response.setContentType("application/json");
-    json.writeValue(response.getOutputStream(), ErrorBody.of(status == 401 ? "unauthorized" : "tooManyRequests",
-        status == 401 ? "UNAUTHORIZED" : "CAPACITY_EXCEEDED", message));
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Basic");
+      json.writeValue(response.getOutputStream(), new Unauthorized("Unauthorized request", null, null, host));
+    } else {
+      json.writeValue(response.getOutputStream(), ErrorBody.of("tooManyRequests", "CAPACITY_EXCEEDED", message));
+    }
   }
 
   private static void serve(Identity caller, FilterChain chain, ServletRequest req, ServletResponse resp)

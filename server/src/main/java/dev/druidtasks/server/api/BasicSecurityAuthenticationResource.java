@@ -12,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Druid's basic-security admin API for the authenticator: who may log in, and with which password. */
@@ -25,9 +24,6 @@ public final class BasicSecurityAuthenticationResource {
     this.security = security;
   }
 
-  /** A user as Druid shows it; the password hash itself is never shown. */
-  record User(String name, Map<String, Object> credentials) {}
-
   record Credentials(String password) {}
 
   @GET
@@ -36,7 +32,7 @@ public final class BasicSecurityAuthenticationResource {
     return Map.of(security.authenticatorName(), true);
   }
 
-  @POST
+  @GET
   @Path("/refreshAll")
   public Response refreshAll() {
     return Response.ok().build();
@@ -50,14 +46,9 @@ public final class BasicSecurityAuthenticationResource {
 
   @GET
   @Path("/db/{authenticatorName}/users/{userName}")
-  public User user(@PathParam("authenticatorName") String authenticator, @PathParam("userName") String user)
-      throws AdminRefusal {
-    Map<String, Object> credentials = null;
-    if (admin(authenticator).hasCredentials(user)) {
-      credentials = new LinkedHashMap<>();
-      credentials.put("algorithm", "bcrypt");
-    }
-    return new User(user, credentials);
+  public SecurityAdmin.AuthenticatorUser user(@PathParam("authenticatorName") String authenticator,
+      @PathParam("userName") String user) throws AdminRefusal {
+    return admin(authenticator).authenticatorUser(user);
   }
 
   @POST

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,26 +33,17 @@ public final class BasicSecurityAuthorizationResource {
     return Map.of(security.authorizerName(), true);
   }
 
-  @POST
+  @GET
   @Path("/refreshAll")
   public Response refreshAll() {
     return Response.ok().build();
   }
 
-  /** Names, or with {@code full} each user by name with its roles. */
+  /** Names only, whatever {@code full} says (as Druid). */
   @GET
   @Path("/db/{authorizerName}/users")
-  public Object users(@PathParam("authorizerName") String authorizer, @QueryParam("full") String full,
-      @QueryParam("simplifyPermissions") String simplify) throws AdminRefusal {
-    SecurityAdmin admin = admin(authorizer);
-    if (full == null) {
-      return admin.authorizerUsers();
-    }
-    Map<String, Object> users = new LinkedHashMap<>();
-    for (String user : admin.authorizerUsers()) {
-      users.put(user, admin.authorizerUser(user));
-    }
-    return users;
+  public List<String> users(@PathParam("authorizerName") String authorizer) throws AdminRefusal {
+    return admin(authorizer).authorizerUsers();
   }
 
   @GET
@@ -80,25 +70,31 @@ public final class BasicSecurityAuthorizationResource {
     return Response.ok().build();
   }
 
-  /** Names, or with {@code full} each role with its users and permissions. */
+  /** Names only, whatever {@code full} says (as Druid). */
   @GET
   @Path("/db/{authorizerName}/roles")
-  public Object roles(@PathParam("authorizerName") String authorizer, @QueryParam("full") String full,
-      @QueryParam("simplifyPermissions") String simplify) throws AdminRefusal {
-    SecurityAdmin admin = admin(authorizer);
-    if (full == null) {
-      return admin.roles();
-    }
-    Map<String, Object> roles = new LinkedHashMap<>();
-    for (String role : admin.roles()) {
-      roles.put(role, admin.role(role, true, simplify != null));
-    }
-    return roles;
+  public List<String> roles(@PathParam("authorizerName") String authorizer) throws AdminRefusal {
+    return admin(authorizer).roles();
+  }
+
+  @GET
+  @Path("/db/{authorizerName}/roles/{roleName}/permissions")
+  public List<SecurityAdmin.RolePermission> rolePermissions(@PathParam("authorizerName") String authorizer,
+      @PathParam("roleName") String role) throws AdminRefusal {
+    return admin(authorizer).rolePermissions(role);
+  }
+
+  /** LDAP group mappings: there are none in a database-backed authorizer. */
+  @GET
+  @Path("/db/{authorizerName}/groupMappings")
+  public List<String> groupMappings(@PathParam("authorizerName") String authorizer) throws AdminRefusal {
+    admin(authorizer);
+    return List.of();
   }
 
   @GET
   @Path("/db/{authorizerName}/roles/{roleName}")
-  public SecurityAdmin.Role role(@PathParam("authorizerName") String authorizer, @PathParam("roleName") String role,
+  public Object role(@PathParam("authorizerName") String authorizer, @PathParam("roleName") String role,
       @QueryParam("full") String full, @QueryParam("simplifyPermissions") String simplify) throws AdminRefusal {
     return admin(authorizer).role(role, full != null, simplify != null);
   }
@@ -139,10 +135,7 @@ public final class BasicSecurityAuthorizationResource {
   @Path("/db/{authorizerName}/roles/{roleName}/permissions")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response setPermissions(@PathParam("authorizerName") String authorizer, @PathParam("roleName") String role,
-      List<Permission> permissions) throws AdminRefusal {
-    if (permissions == null || permissions.contains(null)) {
-      throw new AdminRefusal("Permissions must be a list of {\"resource\": {\"name\", \"type\"}, \"action\"} objects.");
-    }
+      List<Permission.Requested> permissions) throws AdminRefusal {
     admin(authorizer).setPermissions(role, permissions);
     return Response.ok().build();
   }

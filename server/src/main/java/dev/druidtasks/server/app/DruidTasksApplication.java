@@ -144,7 +144,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
           config.getAuth().authorizerName(), config.getAuth().inputSourceSecurity()), clock);
       basic.ensureInitialAdmin(config.getAuth().initialAdminPassword());
       // first, so nothing answers an unauthenticated request
-      env.servlets().addFilter("basic-auth", new BasicAuthFilter(basic.authenticator(), json))
+      env.servlets().addFilter("basic-auth", new BasicAuthFilter(basic.authenticator(), json, config.getHost()))
           .addMappingForUrlPatterns(requests, false, "/*");
       security = Optional.of(basic);
     }

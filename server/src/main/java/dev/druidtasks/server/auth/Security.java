@@ -71,14 +71,15 @@ public final class Security {
   public static void ensureAdminRole(SecurityAdmin admin) throws AdminRefusal {
     if (!admin.roles().contains(ADMIN)) {
       admin.createRole(ADMIN);
-      admin.setPermissions(ADMIN, everything());
+      admin.setGranted(ADMIN, everything());
     }
   }
 
-  /** Every action on every resource, the {@code admin} role's grants. */
+  /** Every action on every resource, the {@code admin} role's grants, in Druid's order. */
   static List<Permission> everything() {
     List<Permission> all = new ArrayList<>();
-    for (ResourceType type : ResourceType.values()) {
+    for (ResourceType type : List.of(ResourceType.CONFIG, ResourceType.QUERY_CONTEXT, ResourceType.SYSTEM_TABLE,
+        ResourceType.EXTERNAL, ResourceType.DATASOURCE, ResourceType.STATE, ResourceType.VIEW)) {
       for (Action action : Action.values()) {
         all.add(new Permission(".*", type, action));
       }

@@ -5,10 +5,11 @@ import dev.druidtasks.server.store.SecurityDao;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What Druid's basic-security admin API does: users and credentials of the authenticator; users, roles,
- * role assignments and permissions of the authorizer. Views are in Druid's shapes.
+ * role assignments and permissions of the authorizer. Views and refusals are in Druid's shapes and words.
  */
 public final class SecurityAdmin {
   private final SecurityDao dao;
@@ -21,6 +22,9 @@ public final class SecurityAdmin {
     this.hashes = hashes;
   }
 
+  /** An authenticator's user; {@code credentials} null until a password is set. */
+  public record AuthenticatorUser(String name, PasswordHashes.Described credentials) {}
+
   /** A role's permission as Druid lists it. */
   public record RolePermission(Permission resourceAction, String resourceNamePattern) {
     static RolePermission of(Permission p) {
@@ -28,13 +32,17 @@ public final class SecurityAdmin {
     }
   }
 
-  /** A role; {@code users} only in the full view of a role itself. */
+  /** A role; {@code users} and {@code groups} only in the full view. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Role(String name, List<String> users, List<?> permissions) {}
+  public record Role(String name, List<String> users, List<String> groups, List<RolePermission> permissions) {}
+
+  /** A role with its permissions as given ({@code simplifyPermissions}); {@code users} null but in the full view. */
+  public record SimpleRole(String name, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> users,
+      List<Permission> permissions) {}
 
   public record AuthorizerUser(String name, List<String> roles) {}
 
-  public record FullAuthorizerUser(String name, List<Role> roles) {}
+  public record FullAuthorizerUser(String name, List<Object> roles) {}
 
   // --- the authenticator
 
@@ -42,13 +50,12 @@ public final class SecurityAdmin {
     return List.copyOf(directory.current().passwordHashes().keySet());
   }
 
-  /** Whether the user exists and has credentials set. */
-  public boolean hasCredentials(String user) throws AdminRefusal {
-    var hash = directory.current().passwordHashes().get(user);
+  public AuthenticatorUser authenticatorUser(String user) throws AdminRefusal {
+    Optional<String> hash = directory.current().passwordHashes().get(user);
     if (hash == null) {
       throw noUser(user);
     }
-    return hash.isPresent();
+    return new AuthenticatorUser(user, hash.map(PasswordHashes::describe).orElse(null));
   }
 
   public void createAuthenticatorUser(String user) throws AdminRefusal {
@@ -66,14 +73,17 @@ public final class SecurityAdmin {
   }
 
   public void setPassword(String user, String password) throws AdminRefusal {
-    if (password == null || password.isEmpty()) {
-      throw new AdminRefusal("Password must be a non-empty string.");
+    if (password == null) {
+      throw new AdminRefusal("Cannot assign null password.");
+    }
+    if (password.isEmpty()) {
+      throw new AdminRefusal("Cannot assign empty password.");
     }
     String hash;
     try {
       hash = hashes.hash(password);
     } catch (IllegalArgumentException e) {
-      throw new AdminRefusal("Password is too long: " + e.getMessage() + ".");
+      throw new AdminRefusal("Cannot assign password: " + e.getMessage() + ".");
     }
     if (!dao.setPasswordHash(user, hash)) {
       throw noUser(user);
@@ -91,11 +101,11 @@ public final class SecurityAdmin {
     return new AuthorizerUser(user, List.copyOf(rolesOf(user)));
   }
 
+  /** The user with each role expanded (never with the role's users). */
   public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) throws AdminRefusal {
-    var view = directory.current();
-    List<Role> roles = new ArrayList<>();
+    List<Object> roles = new ArrayList<>();
     for (String r : rolesOf(user)) {
-      roles.add(new Role(r, null, permissions(view.permissionsOfRole().get(r), simplifyPermissions)));
+      roles.add(role(r, false, simplifyPermissions));
     }
     return new FullAuthorizerUser(user, roles);
   }
@@ -118,16 +128,18 @@ public final class SecurityAdmin {
     return List.copyOf(directory.current().permissionsOfRole().keySet());
   }
 
-  /** {@code full}: with the users holding it. */
-  public Role role(String role, boolean full, boolean simplifyPermissions) throws AdminRefusal {
+  /** {@code full}: with the users holding it (and Druid's empty {@code groups}, unless simplified). */
+  public Object role(String role, boolean full, boolean simplifyPermissions) throws AdminRefusal {
     var view = directory.current();
-    List<Permission> granted = view.permissionsOfRole().get(role);
-    if (granted == null) {
-      throw noRole(role);
-    }
+    List<Permission> granted = permissionsOf(role);
     List<String> users = !full ? null : view.rolesOfUser().entrySet().stream()
         .filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey).toList();
-    return new Role(role, users, permissions(granted, simplifyPermissions));
+    return simplifyPermissions ? new SimpleRole(role, users, granted)
+        : new Role(role, users, full ? List.of() : null, granted.stream().map(RolePermission::of).toList());
+  }
+
+  public List<RolePermission> rolePermissions(String role) throws AdminRefusal {
+    return permissionsOf(role).stream().map(RolePermission::of).toList();
   }
 
   public void createRole(String role) throws AdminRefusal {
@@ -146,7 +158,7 @@ public final class SecurityAdmin {
 
   public void assignRole(String user, String role) throws AdminRefusal {
     List<String> held = rolesOf(user);
-    role(role, false, true);
+    permissionsOf(role);
     if (held.contains(role) || !dao.assign(user, role)) {
       throw new AdminRefusal("User [" + user + "] already has role [" + role + "].");
     }
@@ -155,14 +167,30 @@ public final class SecurityAdmin {
 
   public void unassignRole(String user, String role) throws AdminRefusal {
     rolesOf(user);
-    role(role, false, true);
+    permissionsOf(role);
     if (!dao.unassign(user, role)) {
       throw new AdminRefusal("User [" + user + "] does not have role [" + role + "].");
     }
     directory.reload();
   }
 
-  public void setPermissions(String role, List<Permission> permissions) throws AdminRefusal {
+  /** Replaces the role's permissions with {@code requested} ({@code []} clears them). */
+  public void setPermissions(String role, List<Permission.Requested> requested) throws AdminRefusal {
+    if (requested == null) {
+      throw new AdminRefusal("Invalid permissions: expected a list of permissions.");
+    }
+    List<Permission> permissions = new ArrayList<>();
+    try {
+      for (Permission.Requested r : requested) {
+        permissions.add(Permission.of(r));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new AdminRefusal(e.getMessage());
+    }
+    setGranted(role, permissions);
+  }
+
+  void setGranted(String role, List<Permission> permissions) throws AdminRefusal {
     List<SecurityDao.Grant> grants = permissions.stream().map(p -> new SecurityDao.Grant(role, p.resource().name(),
         p.resource().type().name(), p.action().name())).toList();
     if (!dao.setGrants(role, grants)) {
@@ -179,8 +207,12 @@ public final class SecurityAdmin {
     return roles;
   }
 
-  private static List<?> permissions(List<Permission> granted, boolean simplify) {
-    return simplify ? granted : granted.stream().map(RolePermission::of).toList();
+  private List<Permission> permissionsOf(String role) throws AdminRefusal {
+    List<Permission> granted = directory.current().permissionsOfRole().get(role);
+    if (granted == null) {
+      throw noRole(role);
+    }
+    return granted;
   }
 
   private static AdminRefusal noUser(String user) {

@@ -144,6 +144,12 @@ class SecuredApiTest {
         row("DELETE", API + "/pendingSegments/A", 401, 401, 403, 200, 403, 403, 200),
         row("GET", API + "/workers", 401, 401, 403, 403, 403, 200, 200),
         row("GET", API + "/leader", 401, 401, 403, 403, 403, 200, 200),
+        row("GET", API + "/isLeader", 200, 200, 200, 200, 200, 200, 200),
+        row("GET", API + "/totalWorkerCapacity", 401, 401, 403, 403, 403, 403, 200),
+        row("GET", API + "/compaction/isSupervisorEnabled", 401, 401, 403, 403, 403, 403, 200),
+        row("GET", API + "/supervisor", 401, 401, 200, 200, 200, 200, 200),
+        row("POST", API + "/taskStatus", 401, 401, 403, 403, 403, 403, 400),
+        row("POST", API + "/lockedIntervals/v2", 401, 401, 403, 403, 403, 403, 400),
         row("GET", "/status", 401, 401, 403, 403, 403, 200, 200),
         row("GET", "/status/health", 200, 200, 200, 200, 200, 200, 200),
         row("GET", AUTHZ + "/roles", 401, 401, 403, 403, 403, 403, 200),
@@ -191,11 +197,34 @@ class SecuredApiTest {
   }
 
   @Test
-  void bulkStatusLeavesOutTasksTheCallerMayNotRead() {
-    JsonNode statuses = server.json(call(Caller.READER_A, "POST", API + "/taskStatus",
-        "[\"" + taskA + "\",\"" + taskB + "\"]"));
+  void bulkStatusNeedsStateWriteAndThenShowsEveryDataSource() {
+    String ids = "[\"" + taskA + "\",\"" + taskB + "\"]";
+    assertThat(call(Caller.READER_A, "POST", API + "/taskStatus", ids).statusCode()).isEqualTo(403);
+    assertThat(call(Caller.STATE_READER, "POST", API + "/taskStatus", ids).statusCode()).isEqualTo(403);
+    JsonNode statuses = server.json(call(Caller.ADMIN, "POST", API + "/taskStatus", ids));
     assertThat(statuses.has(taskA)).isTrue();
-    assertThat(statuses.has(taskB)).isFalse();
+    assertThat(statuses.has(taskB)).isTrue();
+  }
+
+  @Test
+  void theAdminApiShowsUsersRolesAndPermissionsInDruidsShapes() {
+    JsonNode role = server.json(call(Caller.ADMIN, "GET", AUTHZ + "/roles/readerARole", null));
+    assertThat(role.toString()).isEqualTo("{\"name\":\"readerARole\",\"permissions\":[{\"resourceAction\":"
+        + "{\"resource\":{\"name\":\"A\",\"type\":\"DATASOURCE\"},\"action\":\"READ\"},\"resourceNamePattern\":\"A\"}]}");
+    assertThat(server.json(call(Caller.ADMIN, "GET", AUTHZ + "/roles/readerARole?full", null)).toString())
+        .startsWith("{\"name\":\"readerARole\",\"users\":[\"readerA\"],\"groups\":[],\"permissions\":[");
+    assertThat(server.json(call(Caller.ADMIN, "GET", AUTHZ + "/roles/readerARole?simplifyPermissions", null)).toString())
+        .isEqualTo("{\"name\":\"readerARole\",\"users\":null,\"permissions\":[{\"resource\":{\"name\":\"A\","
+            + "\"type\":\"DATASOURCE\"},\"action\":\"READ\"}]}");
+    assertThat(server.json(call(Caller.ADMIN, "GET", AUTHZ + "/users/readerA", null)).toString())
+        .isEqualTo("{\"name\":\"readerA\",\"roles\":[\"readerARole\"]}");
+    assertThat(server.json(call(Caller.ADMIN, "GET", AUTHZ + "/users?full", null)).toString()).contains("\"readerA\"")
+        .startsWith("[");
+    JsonNode credentials = server.json(call(Caller.ADMIN, "GET", AUTHN + "/users/readerA", null)).get("credentials");
+    assertThat(credentials.get("iterations").asLong()).isEqualTo(1024);
+    assertThat(credentials.get("salt").asText()).hasSize(24);
+    assertThat(server.json(call(Caller.ADMIN, "GET", AUTHZ + "/roles/admin", null)).at("/permissions/0/resourceAction")
+        .toString()).isEqualTo("{\"resource\":{\"name\":\".*\",\"type\":\"CONFIG\"},\"action\":\"READ\"}");
   }
 
   @Test
@@ -217,7 +246,14 @@ class SecuredApiTest {
     assertThat(server.json(other).get("error").asText()).isEqualTo("Basic authorizer with name [other] does not exist.");
     HttpResponse<String> badRegex = call(Caller.ADMIN, "POST", AUTHZ + "/roles/readerARole/permissions",
         "[{\"resource\":{\"name\":\"(\",\"type\":\"DATASOURCE\"},\"action\":\"READ\"}]");
-    assertThat(badRegex.statusCode()).as(badRegex.body()).isEqualTo(400);
+    assertThat(server.json(badRegex).get("error").asText())
+        .isEqualTo("Invalid permission, resource name regex[(] does not compile.");
+    HttpResponse<String> noResource = call(Caller.ADMIN, "POST", AUTHZ + "/roles/readerARole/permissions",
+        "[{\"action\":\"READ\"}]");
+    assertThat(noResource.statusCode()).isEqualTo(400);
+    assertThat(server.json(call(Caller.ADMIN, "POST", AUTHN + "/users/readerA/credentials", "{}")).get("error")
+        .asText()).isEqualTo("Cannot assign null password.");
+    assertThat(call(Caller.READER_A, "GET", API + "/task/" + taskA, null).statusCode()).isEqualTo(200);
   }
 
   @Test
