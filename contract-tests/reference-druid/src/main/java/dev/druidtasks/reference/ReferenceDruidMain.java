@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,9 @@ public final class ReferenceDruidMain {
     @Option(names = "--druid-lib", description = "directory of Druid's jars (default: druid-lib/target/lib of this module)")
     Path lib;
 
+    @ArgGroup(exclusive = false, heading = "Security (default: none, Druid's allow-all)%n")
+    SecurityOptions security;
+
     @Override
     public Integer call() throws InterruptedException {
       if (clean) {
@@ -61,9 +65,14 @@ public final class ReferenceDruidMain {
       if (lib != null) {
         config = config.withLibDir(lib);
       }
+      if (security != null) {
+        config = config.withBasicSecurity(security.basicSecurity());
+      }
       ReferenceDruid druid = ReferenceDruid.start(config);
-      System.out.printf("reference Druid 33.0.0 ready in %.1f s: Overlord %s (logs in %s)%n",
-          druid.startTime().toMillis() / 1000.0, druid.overlord(), config.workDir().resolve("log"));
+      System.out.printf("reference Druid 33.0.0 ready in %.1f s: Overlord %s%s (logs in %s)%n",
+          druid.startTime().toMillis() / 1000.0, druid.overlord(),
+          security == null ? "" : ", druid-basic-security on (user " + BasicSecurity.ADMIN + ")",
+          config.workDir().resolve("log"));
       if (detach) {
         druid.detach();
         System.out.println("stop it with: java -jar contract-tests/reference-druid/target/reference-druid.jar stop --work-dir "
@@ -73,6 +82,34 @@ public final class ReferenceDruidMain {
       // Ctrl-C ends the JVM, whose exit stops Druid.
       new CountDownLatch(1).await();
       return 0;
+    }
+  }
+
+  /** Together or not at all: picocli refuses {@code --basic-security} without {@code --admin-password} and back. */
+  static final class SecurityOptions {
+    @Option(names = "--basic-security", required = true,
+        description = "load druid-basic-security: HTTP Basic against users in the metadata store, one authenticator "
+            + "and one authorizer named basic")
+    boolean basicSecurity;
+
+    @Option(names = "--admin-password", required = true, paramLabel = "P",
+        description = "initial password of the user admin (set on a first start only: keep it, or --clean)")
+    String adminPassword;
+
+    @Option(names = "--internal-password", paramLabel = "Q",
+        description = "initial password of druid_system, whom the services call each other as (default: internal-P)")
+    String internalPassword;
+
+    @Option(names = "--input-source-security",
+        description = "druid.auth.enableInputSourceSecurity: reading an input source needs READ on EXTERNAL of its type")
+    boolean inputSourceSecurity;
+
+    BasicSecurity basicSecurity() {
+      BasicSecurity basic = BasicSecurity.withAdminPassword(adminPassword);
+      if (internalPassword != null) {
+        basic = basic.withInternalClientPassword(internalPassword);
+      }
+      return basic.withInputSourceSecurity(inputSourceSecurity);
     }
   }
 

@@ -15,7 +15,7 @@ class DruidConfTest {
   @Test
   void everyPlaceholderIsFilled(@TempDir Path work) throws Exception {
     var config = new ReferenceDruidConfig(work, work.resolve("lib"), Path.of("java"),
-        Ports.DRUID_DEFAULTS.shifted(100), 3, Duration.ofSeconds(1));
+        Ports.DRUID_DEFAULTS.shifted(100), 3, Duration.ofSeconds(1), java.util.Optional.empty());
     DruidConf.write(config);
     try (Stream<Path> files = Files.walk(DruidConf.confDir(work))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
