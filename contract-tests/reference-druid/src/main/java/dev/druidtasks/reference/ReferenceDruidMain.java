@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar reference-druid.jar start|stop}: a real Druid 33 on loopback for the suite and for people. */
 @Command(name = "reference-druid", mixinStandardHelpOptions = true,
@@ -52,12 +54,11 @@ public final class ReferenceDruidMain {
     @ArgGroup(exclusive = false, heading = "Security (default: none, Druid's allow-all)%n")
     SecurityOptions security;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
-      if (clean) {
-        deleteTree(workDir.resolve("var"));
-        deleteTree(workDir.resolve("log"));
-      }
       ReferenceDruidConfig config = ReferenceDruidConfig.defaults(workDir)
           .withPorts(Ports.DRUID_DEFAULTS.shifted(portOffset))
           .withWorkerCapacity(capacity)
@@ -66,7 +67,16 @@ public final class ReferenceDruidMain {
         config = config.withLibDir(lib);
       }
       if (security != null) {
-        config = config.withBasicSecurity(security.basicSecurity());
+        try {
+          config = config.withBasicSecurity(security.basicSecurity());
+        } catch (IllegalArgumentException e) {
+          // a usage error, answered as picocli answers one: the message and the usage, no stack trace
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      if (clean) { // only once the options are known to be good
+        deleteTree(workDir.resolve("var"));
+        deleteTree(workDir.resolve("log"));
       }
       ReferenceDruid druid = ReferenceDruid.start(config);
       System.out.printf("reference Druid 33.0.0 ready in %.1f s: Overlord %s%s (logs in %s)%n",
