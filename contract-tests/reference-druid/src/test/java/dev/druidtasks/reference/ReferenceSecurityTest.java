@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.conformance.http.ApiRequest;
 import dev.druidtasks.conformance.http.ApiResponse;
 import dev.druidtasks.conformance.http.TasksClient;
+import dev.druidtasks.conformance.security.PermissionMatrix;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -120,6 +121,17 @@ class ReferenceSecurityTest {
     ApiResponse r = client(READER, READER_PASSWORD).send(ApiRequest.postJson("/druid/indexer/v1/task",
         "{\"type\":\"noop\",\"dataSource\":\"A\"}")).response();
     assertThat(r.status()).isEqualTo(403);
+  }
+
+  /** The suite's permission matrix, judged by Druid's answers: the reference Druid must give every one. */
+  @Test
+  void everyCellOfThePermissionMatrixIsDruidsAnswer() throws Exception {
+    List<PermissionMatrix.Cell> cells = new PermissionMatrix(druid.overlord(), ADMIN_PASSWORD, true,
+        Duration.ofMinutes(3)).run();
+    System.out.println("Permission matrix on the reference Druid: " + cells.size() + " cells, "
+        + cells.stream().filter(PermissionMatrix.Cell::passed).count() + " as expected");
+    assertThat(cells.stream().filter(c -> !c.passed()).map(Object::toString).toList()).isEmpty();
+    assertThat(cells).hasSizeGreaterThan(200);
   }
 
   private static String submitNoop(String dataSource) {
