@@ -174,7 +174,8 @@ public final class PermissionMatrix {
       throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(target.resolve(path)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Accept", "application/json");
+        // JSON first (Druid 33 cannot write a bodiless segment update to */*), anything for the logs
+        .header("Accept", "application/json, */*;q=0.5");
     if (body != null) {
       b.header("Content-Type", "application/json");
     }

@@ -140,8 +140,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
     Optional<Security> security = Optional.empty();
     if (config.getAuth().enabled()) {
-      Security basic = Security.over(SecurityDao.on(jdbi), Security.Settings.of(config.getAuth().authenticatorName(),
-          config.getAuth().authorizerName(), config.getAuth().inputSourceSecurity()), clock);
+      Security basic = Security.over(SecurityDao.on(jdbi), config.getAuth().settings(), clock);
       basic.ensureInitialAdmin(config.getAuth().initialAdminPassword());
       // first, so nothing answers an unauthenticated request
       env.servlets().addFilter("basic-auth", new BasicAuthFilter(basic.authenticator(), json, config.getHost()))

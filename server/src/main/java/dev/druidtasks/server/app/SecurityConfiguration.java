@@ -1,6 +1,8 @@
 package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.druidtasks.server.auth.Security;
+import io.dropwizard.util.Duration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,9 @@ public final class SecurityConfiguration {
   @JsonProperty private String authenticatorName = "basic";
   @JsonProperty private String authorizerName = "basic";
   @JsonProperty private boolean inputSourceSecurity = true;
+  /** Failed logins of one user one client may make at once, then one per {@code failedLoginRefill}. */
+  @JsonProperty private int failedLoginBurst = 10;
+  @JsonProperty private Duration failedLoginRefill = Duration.seconds(1);
 
   public boolean enabled() {
     return switch (type) {
@@ -26,17 +31,13 @@ public final class SecurityConfiguration {
     };
   }
 
-  public String authenticatorName() {
-    return authenticatorName;
-  }
-
-  public String authorizerName() {
-    return authorizerName;
-  }
-
-  /** Druid's input source security: {@code local} input needs EXTERNAL READ on {@code local}. */
-  public boolean inputSourceSecurity() {
-    return inputSourceSecurity;
+  /** How the authenticator and the authorizer are set up. */
+  public Security.Settings settings() {
+    if (failedLoginBurst < 1) {
+      throw new IllegalArgumentException("auth.failedLoginBurst must be at least 1, got " + failedLoginBurst);
+    }
+    return Security.Settings.of(authenticatorName, authorizerName, inputSourceSecurity)
+        .withFailedLogins(failedLoginBurst, failedLoginRefill.toJavaDuration());
   }
 
   /** The initial password of {@code admin}: the file's first line when a file is given. */

@@ -69,8 +69,7 @@ final class UsersCommand extends ConfiguredCommand<DruidTasksConfiguration> {
       var db = config.getDatabase();
       Migrations.apply(db.getUrl(), db.getUser(), db.getPassword());
       Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword()).installPlugin(new SqlObjectPlugin());
-      Security security = Security.over(SecurityDao.on(jdbi), Security.Settings.of(config.getAuth().authenticatorName(),
-          config.getAuth().authorizerName(), true), Clock.systemUTC());
+      Security security = Security.over(SecurityDao.on(jdbi), config.getAuth().settings(), Clock.systemUTC());
       add(security.admin(), user, password, ns.getString("role"));
       System.out.println("User [" + user + "] can log in" + (ns.getString("role") == null ? ""
           : " with role [" + ns.getString("role") + "]"));

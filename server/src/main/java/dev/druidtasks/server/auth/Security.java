@@ -28,6 +28,12 @@ public final class Security {
       return new Settings(authenticatorName, authorizerName, inputSourceSecurity, 10, 10, Duration.ofSeconds(1),
           Duration.ofSeconds(1));
     }
+
+    /** {@code burst} failed logins of one user from one client at once, then one per {@code refill}. */
+    public Settings withFailedLogins(int burst, Duration refill) {
+      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, bcryptCost, burst, refill,
+          directoryCheck);
+    }
   }
 
   private Security(Settings settings, Authenticator authenticator, SecurityAdmin admin) {

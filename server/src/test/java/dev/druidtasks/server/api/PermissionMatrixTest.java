@@ -20,7 +20,9 @@ class PermissionMatrixTest {
   @Test
   void everyCellIsDruidsAnswerOrTheLedgers() throws Exception {
     try (TestServer server = TestServer.start(Files.createTempDirectory("druid-tasks-matrix"),
-        ConfigOverride.config("auth.type", "basic"), ConfigOverride.config("auth.adminPassword", "matrix-admin"))) {
+        ConfigOverride.config("auth.type", "basic"), ConfigOverride.config("auth.adminPassword", "matrix-admin"),
+        // the matrix fails dozens of logins on purpose; slowing them is another test's subject
+        ConfigOverride.config("auth.failedLoginBurst", "1000"))) {
       List<PermissionMatrix.Cell> cells = new PermissionMatrix(server.base(), "matrix-admin", false,
           Duration.ofSeconds(60)).run();
       System.out.println("Permission matrix on the server: " + cells.size() + " cells, "
