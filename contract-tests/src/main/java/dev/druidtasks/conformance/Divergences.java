@@ -20,15 +20,17 @@ public record Divergences(List<Row> rows) {
   static final String RESOURCE = "/dev/druidtasks/conformance/DIVERGENCES.md";
   private static final String REPLAY_PREFIX = "replay:";
   private static final String PROFILE_PREFIX = "profile:";
+  private static final String SECURITY_PREFIX = "security:";
   private static final Pattern NAME = Pattern.compile("`([^`]+)`");
 
   /**
    * @param caseIds conformance case ids
    * @param replaySteps differential-replay step ids (written {@code replay:<step>} in the ledger)
    * @param profileCalls client-profile calls that fail on Druid 33 and pass here ({@code profile:<call>})
+   * @param securityCells rows of the permission matrix answered otherwise here ({@code security:<row>})
    */
-  public record Row(Set<String> caseIds, Set<String> replaySteps, Set<String> profileCalls, String doc, String druid,
-      String server, String why) {}
+  public record Row(Set<String> caseIds, Set<String> replaySteps, Set<String> profileCalls, Set<String> securityCells,
+      String doc, String druid, String server, String why) {}
 
   public static Divergences load() {
     try (InputStream in = Divergences.class.getResourceAsStream(RESOURCE)) {
@@ -65,6 +67,7 @@ public record Divergences(List<Row> rows) {
       Set<String> cases = new LinkedHashSet<>();
       Set<String> steps = new LinkedHashSet<>();
       Set<String> calls = new LinkedHashSet<>();
+      Set<String> security = new LinkedHashSet<>();
       Matcher m = NAME.matcher(cells[0]);
       while (m.find()) {
         String name = m.group(1);
@@ -72,11 +75,13 @@ public record Divergences(List<Row> rows) {
           steps.add(name.substring(REPLAY_PREFIX.length()));
         } else if (name.startsWith(PROFILE_PREFIX)) {
           calls.add(name.substring(PROFILE_PREFIX.length()));
+        } else if (name.startsWith(SECURITY_PREFIX)) {
+          security.add(name.substring(SECURITY_PREFIX.length()));
         } else {
           cases.add(name);
         }
       }
-      rows.add(new Row(Set.copyOf(cases), Set.copyOf(steps), Set.copyOf(calls), cells[1].trim(), cells[2].trim(),
+      rows.add(new Row(Set.copyOf(cases), Set.copyOf(steps), Set.copyOf(calls), Set.copyOf(security), cells[1].trim(), cells[2].trim(),
           cells[3].trim(), cells[4].trim()));
     }
     return new Divergences(List.copyOf(rows));
@@ -97,6 +102,12 @@ public record Divergences(List<Row> rows) {
   public Set<String> profileCalls() {
     Set<String> out = new LinkedHashSet<>();
     rows.forEach(r -> out.addAll(r.profileCalls()));
+    return out;
+  }
+
+  public Set<String> securityCells() {
+    Set<String> out = new LinkedHashSet<>();
+    rows.forEach(r -> out.addAll(r.securityCells()));
     return out;
   }
 }

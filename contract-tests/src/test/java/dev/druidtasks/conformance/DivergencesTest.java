@@ -21,7 +21,8 @@ class DivergencesTest {
   void everyRowNamesACaseOrAReplayStep() {
     assertThat(ledger.rows()).isNotEmpty();
     assertThat(ledger.rows()).allSatisfy(r ->
-        assertThat(r.caseIds().size() + r.replaySteps().size() + r.profileCalls().size()).isPositive());
+        assertThat(r.caseIds().size() + r.replaySteps().size() + r.profileCalls().size() + r.securityCells().size())
+            .isPositive());
     assertThat(ledger.rows()).allSatisfy(r -> assertThat(r.why()).isNotBlank());
   }
 

@@ -24,15 +24,17 @@ class ArchitectureTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("app").definedBy("dev.druidtasks.server.app..")
         .layer("api").definedBy("dev.druidtasks.server.api..")
+        .layer("auth").definedBy("dev.druidtasks.server.auth..")
         .layer("engine").definedBy("dev.druidtasks.server.engine..")
         .layer("ingest").definedBy("dev.druidtasks.server.ingest..")
         .layer("store").definedBy("dev.druidtasks.server.store..")
         .layer("task").definedBy("dev.druidtasks.server.task..")
         .whereLayer("app").mayNotBeAccessedByAnyLayer()
         .whereLayer("api").mayOnlyBeAccessedByLayers("app")
+        .whereLayer("auth").mayOnlyBeAccessedByLayers("app", "api")
         .whereLayer("engine").mayOnlyBeAccessedByLayers("app", "api")
         .whereLayer("ingest").mayOnlyBeAccessedByLayers("app")
-        .whereLayer("store").mayOnlyBeAccessedByLayers("app", "api", "engine")
+        .whereLayer("store").mayOnlyBeAccessedByLayers("app", "api", "auth", "engine")
         .allowEmptyShould(true)
         .check(classes);
   }
@@ -63,7 +65,8 @@ class ArchitectureTest {
 
   @Test
   void theEngineDoesNotKnowHttp() {
-    noClasses().that().resideInAnyPackage("dev.druidtasks.server.engine..", "dev.druidtasks.server.store..")
+    noClasses().that().resideInAnyPackage("dev.druidtasks.server.engine..", "dev.druidtasks.server.store..",
+            "dev.druidtasks.server.auth..")
         .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..",
             "org.eclipse.jetty..", "io.dropwizard..")
         .check(classes);

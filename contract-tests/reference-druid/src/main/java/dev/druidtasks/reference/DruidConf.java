@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 /** Writes the reference Druid's configuration directories (one per service, plus {@code _common}) into the work dir. */
 final class DruidConf {
   private static final String ROOT = "/dev/druidtasks/reference/conf/";
+  private static final String COMMON = "_common/common.runtime.properties";
+  /** Appended to {@link #COMMON} by a secured start. */
+  private static final String SECURITY = "_common/basic-security.properties";
   private static final List<String> FILES = List.of(
-      "_common/common.runtime.properties",
+      COMMON,
       "_common/log4j2.xml",
       "coordinator-overlord/runtime.properties",
       "middleManager/runtime.properties");
@@ -33,8 +36,13 @@ final class DruidConf {
     Map<String, String> values = new HashMap<>(config.ports().placeholders());
     values.put("workDir", config.workDir().toString());
     values.put("workerCapacity", Integer.toString(config.workerCapacity()));
+    values.put("extensionsLoadList", config.security().isPresent() ? "[\"" + BasicSecurity.EXTENSION + "\"]" : "[]");
+    config.security().ifPresent(s -> values.putAll(s.placeholders(config.extensionsDir())));
     for (String file : FILES) {
       String text = fill(read(file), values);
+      if (file.equals(COMMON) && config.security().isPresent()) {
+        text += fill(read(SECURITY), values);
+      }
       Path target = confDir(config.workDir()).resolve(file);
       try {
         Files.createDirectories(target.getParent());

@@ -38,6 +38,21 @@ public final class DruidLib {
     }
   }
 
+  /** Fails with a clear message unless {@code extensionsDir} holds the druid-basic-security extension's jar. */
+  static void checkBasicSecurity(Path extensionsDir) {
+    Path dir = extensionsDir.resolve(BasicSecurity.EXTENSION);
+    boolean ok;
+    try (Stream<Path> files = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+      ok = files.anyMatch(p -> p.getFileName().toString().endsWith(".jar"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!ok) {
+      throw new IllegalStateException("no druid-basic-security jar in " + dir + ": build the druid-lib module first "
+          + "with 'mvn -q -DskipTests package' at the repository root");
+    }
+  }
+
   /** This module's directory: the parent of {@code target/} that holds these classes or this jar. */
   static Path moduleDir() {
     try {

@@ -21,7 +21,8 @@ import java.util.Map;
  * A real Apache Druid 33 on loopback: ZooKeeper, a coordinator that is also the Overlord (the Tasks
  * API, with Derby as its metadata store), and a MiddleManager that forks a JVM per task. {@link #start}
  * returns once the MiddleManager has registered, i.e. once tasks can run; {@link #close} stops
- * exactly the processes it started, task JVMs included.
+ * exactly the processes it started, task JVMs included. Started with {@link BasicSecurity}, it
+ * loads druid-basic-security and every request needs HTTP Basic credentials.
  */
 public final class ReferenceDruid implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(250);
@@ -104,6 +105,9 @@ public final class ReferenceDruid implements AutoCloseable {
 
   private void launch() {
     DruidLib.check(config.libDir());
+    if (config.security().isPresent()) {
+      DruidLib.checkBasicSecurity(config.extensionsDir());
+    }
     List<Integer> busy = config.ports().busy(config.workerCapacity());
     if (!busy.isEmpty()) {
       throw new IllegalStateException("ports " + busy + " are in use on loopback (another Druid, or a reference "
@@ -168,8 +172,12 @@ public final class ReferenceDruid implements AutoCloseable {
   /** Ready: the Overlord lists a worker, so a task submitted now can run. */
   private void awaitWorker(long deadline) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest workers = HttpRequest.newBuilder(overlord().resolve("/druid/indexer/v1/workers"))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest.Builder request = HttpRequest.newBuilder(overlord().resolve("/druid/indexer/v1/workers"))
+        .timeout(Duration.ofSeconds(5)).GET();
+    // secured, the worker list needs STATE READ: the admin has it
+    config.security().ifPresent(s -> request.header("Authorization", s.adminAuthorization()));
+    HttpRequest workers = request.build();
+    boolean refused = false;
     while (true) {
       checkAlive();
       try {
@@ -177,13 +185,17 @@ public final class ReferenceDruid implements AutoCloseable {
         if (r.statusCode() == 200 && r.body().contains("\"worker\"")) {
           return;
         }
+        // Druid sets the initial passwords on a first start only; a 401 during start-up may also be transient
+        refused = r.statusCode() == 401;
       } catch (IOException e) {
         // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the reference Druid", e);
       }
-      pause(deadline, "a MiddleManager to register with the Overlord at " + overlord());
+      pause(deadline, "a MiddleManager to register with the Overlord at " + overlord() + (refused
+          ? " (it answers 401 to the admin: metadata kept from an earlier start keeps its first passwords; use --clean)"
+          : ""));
     }
   }
 

@@ -10,8 +10,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar reference-druid.jar start|stop}: a real Druid 33 on loopback for the suite and for people. */
 @Command(name = "reference-druid", mixinStandardHelpOptions = true,
@@ -48,12 +51,14 @@ public final class ReferenceDruidMain {
     @Option(names = "--druid-lib", description = "directory of Druid's jars (default: druid-lib/target/lib of this module)")
     Path lib;
 
+    @ArgGroup(exclusive = false, heading = "Security (default: none, Druid's allow-all)%n")
+    SecurityOptions security;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
-      if (clean) {
-        deleteTree(workDir.resolve("var"));
-        deleteTree(workDir.resolve("log"));
-      }
       ReferenceDruidConfig config = ReferenceDruidConfig.defaults(workDir)
           .withPorts(Ports.DRUID_DEFAULTS.shifted(portOffset))
           .withWorkerCapacity(capacity)
@@ -61,9 +66,23 @@ public final class ReferenceDruidMain {
       if (lib != null) {
         config = config.withLibDir(lib);
       }
+      if (security != null) {
+        try {
+          config = config.withBasicSecurity(security.basicSecurity());
+        } catch (IllegalArgumentException e) {
+          // a usage error, answered as picocli answers one: the message and the usage, no stack trace
+          throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+      }
+      if (clean) { // only once the options are known to be good
+        deleteTree(workDir.resolve("var"));
+        deleteTree(workDir.resolve("log"));
+      }
       ReferenceDruid druid = ReferenceDruid.start(config);
-      System.out.printf("reference Druid 33.0.0 ready in %.1f s: Overlord %s (logs in %s)%n",
-          druid.startTime().toMillis() / 1000.0, druid.overlord(), config.workDir().resolve("log"));
+      System.out.printf("reference Druid 33.0.0 ready in %.1f s: Overlord %s%s (logs in %s)%n",
+          druid.startTime().toMillis() / 1000.0, druid.overlord(),
+          security == null ? "" : ", druid-basic-security on (user " + BasicSecurity.ADMIN + ")",
+          config.workDir().resolve("log"));
       if (detach) {
         druid.detach();
         System.out.println("stop it with: java -jar contract-tests/reference-druid/target/reference-druid.jar stop --work-dir "
@@ -73,6 +92,34 @@ public final class ReferenceDruidMain {
       // Ctrl-C ends the JVM, whose exit stops Druid.
       new CountDownLatch(1).await();
       return 0;
+    }
+  }
+
+  /** Together or not at all: picocli refuses {@code --basic-security} without {@code --admin-password} and back. */
+  static final class SecurityOptions {
+    @Option(names = "--basic-security", required = true,
+        description = "load druid-basic-security: HTTP Basic against users in the metadata store, one authenticator "
+            + "and one authorizer named basic")
+    boolean basicSecurity;
+
+    @Option(names = "--admin-password", required = true, paramLabel = "P",
+        description = "initial password of the user admin (set on a first start only: keep it, or --clean)")
+    String adminPassword;
+
+    @Option(names = "--internal-password", paramLabel = "Q",
+        description = "initial password of druid_system, whom the services call each other as (default: internal-P)")
+    String internalPassword;
+
+    @Option(names = "--input-source-security",
+        description = "druid.auth.enableInputSourceSecurity: reading an input source needs READ on EXTERNAL of its type")
+    boolean inputSourceSecurity;
+
+    BasicSecurity basicSecurity() {
+      BasicSecurity basic = BasicSecurity.withAdminPassword(adminPassword);
+      if (internalPassword != null) {
+        basic = basic.withInternalClientPassword(internalPassword);
+      }
+      return basic.withInputSourceSecurity(inputSourceSecurity);
     }
   }
 

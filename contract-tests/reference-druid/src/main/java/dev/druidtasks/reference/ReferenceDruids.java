@@ -15,11 +15,20 @@ public final class ReferenceDruids {
    * its ports shifted by {@code portOffset}; fails, never skips, when it cannot start.
    */
   public static ReferenceDruid start(String name, int portOffset) {
+    return ReferenceDruid.start(freshConfig(name, portOffset));
+  }
+
+  /** As {@link #start}, with druid-basic-security loaded: every request then needs credentials. */
+  public static ReferenceDruid startSecured(String name, int portOffset, BasicSecurity security) {
+    return ReferenceDruid.start(freshConfig(name, portOffset).withBasicSecurity(security));
+  }
+
+  private static ReferenceDruidConfig freshConfig(String name, int portOffset) {
     Path work = Path.of("target", "reference-druid-" + name).toAbsolutePath();
     ReferenceDruid.stopRecorded(work); // left by a run that was killed
     ReferenceDruidMain.deleteTree(work);
-    return ReferenceDruid.start(ReferenceDruidConfig.defaults(work)
+    return ReferenceDruidConfig.defaults(work)
         .withPorts(Ports.DRUID_DEFAULTS.shifted(portOffset))
-        .withStartTimeout(START_TIMEOUT));
+        .withStartTimeout(START_TIMEOUT);
   }
 }

@@ -2,11 +2,14 @@ package dev.druidtasks.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.engine.TaskQueue;
+import dev.druidtasks.server.store.AuditDao;
 import dev.druidtasks.server.store.TaskStore;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import dev.druidtasks.server.auth.Security;
 import org.glassfish.jersey.server.ServerProperties;
 
 /** Registers the HTTP surface: the Tasks API (unless the node is a worker only), status, error mappers. */
@@ -17,7 +20,8 @@ public final class ApiResources {
   private ApiResources() {}
 
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
-      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord) {
+      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord,
+      Optional<Security> security, AuditDao audit) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new ApiException.Mapper());
@@ -27,9 +31,18 @@ public final class ApiResources {
     jersey.register(new BodySizeLimit(MAX_BODY_BYTES));
     jersey.register(new StorableQuery());
     jersey.register(status);
+    security.ifPresent(s -> {
+      jersey.register(new AccessRules(store.tasks()));
+      jersey.register(new AdminRefusalMapper());
+      jersey.register(new BasicSecurityAuthenticationResource(s));
+      jersey.register(new BasicSecurityAuthorizationResource(s));
+      jersey.register(new RequestAudit(audit, clock));
+      jersey.register(new AuditResource(audit));
+    });
     if (tasksApi) {
       jersey.register(new TaskInformationResource(store, clock, recentlyFinished));
-      jersey.register(new TaskOperationsResource(queue, json));
+      jersey.register(new TaskOperationsResource(queue, json,
+          security.map(Security::inputSourceSecurity).orElse(false)));
       jersey.register(new TaskManagementResource(store, clock));
       jersey.register(overlord);
       jersey.register(new SegmentsResource(store.segmentStates(), clock));

@@ -1,5 +1,10 @@
 package dev.druidtasks.server.api;
 
+import dev.druidtasks.server.auth.Action;
+import dev.druidtasks.server.auth.ResourceType;
+import dev.druidtasks.server.store.TaskRecord;
+
+import java.util.List;
 import dev.druidtasks.api.spec.TaskInformationApi;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.TaskState;
@@ -50,8 +55,14 @@ public final class TaskInformationResource implements TaskInformationApi {
 
   private Response list(Set<TaskState> states, String datasource, String createdTimeInterval, String max,
       String maxName, String type) {
-    return json(TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type, clock,
-        recentlyFinished).run(store.tasks()));
+    if (datasource != null) {
+      Access.require(ResourceType.DATASOURCE, datasource, Action.READ);
+    }
+    List<TaskRecord> tasks = TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type, clock,
+        recentlyFinished).run(store.tasks());
+    // as Druid: the list is cut to max first, then to what the caller may read
+    return json(datasource != null ? tasks : tasks.stream().filter(t -> Access.mayRead(t.dataSource()))
+        .toList());
   }
 
   @Override

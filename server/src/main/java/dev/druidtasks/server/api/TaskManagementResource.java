@@ -1,5 +1,6 @@
 package dev.druidtasks.server.api;
 
+
 import dev.druidtasks.api.spec.TaskManagementApi;
 import dev.druidtasks.server.store.PendingSegmentsDeletion;
 import dev.druidtasks.server.store.TaskRecord;
@@ -41,9 +42,16 @@ public final class TaskManagementResource implements TaskManagementApi {
       throw ApiException.invalidInput("At most " + MAX_IDS + " task IDs may be asked for at once, got "
           + unique.size());
     }
-    Map<String, ResponseBodies.TaskStatus> out = new LinkedHashMap<>();
+    Map<String, TaskRecord> found = new java.util.HashMap<>();
     for (TaskRecord r : store.tasks().findAll(unique.toArray(String[]::new))) {
-      out.put(r.id(), ResponseBodies.TaskStatus.of(r));
+      found.put(r.id(), r);
+    }
+    // in the order asked, whatever order the database returns them in
+    Map<String, ResponseBodies.TaskStatus> out = new LinkedHashMap<>();
+    for (String id : unique) {
+      if (found.containsKey(id)) {
+        out.put(id, ResponseBodies.TaskStatus.of(found.get(id)));
+      }
     }
     return TaskInformationResource.json(out);
   }

@@ -1,5 +1,9 @@
 package dev.druidtasks.server.api;
 
+import dev.druidtasks.server.auth.Action;
+import dev.druidtasks.server.auth.ResourceType;
+import dev.druidtasks.server.task.Task;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,10 +18,21 @@ import java.util.Map;
 public final class TaskOperationsResource implements TaskOperationsApi {
   private final TaskQueue queue;
   private final ObjectMapper json;
+  private final boolean inputSourceSecurity;
 
-  public TaskOperationsResource(TaskQueue queue, ObjectMapper json) {
+  /** {@code inputSourceSecurity}: a task reading other than inline rows needs EXTERNAL READ on its input source type. */
+  public TaskOperationsResource(TaskQueue queue, ObjectMapper json, boolean inputSourceSecurity) {
     this.queue = queue;
     this.json = json;
+    this.inputSourceSecurity = inputSourceSecurity;
+  }
+
+  private void admit(Task task) {
+    Access.require(ResourceType.DATASOURCE, task.dataSource(), Action.WRITE);
+    if (inputSourceSecurity) {
+      task.inputSourceTypes().stream().filter(t -> !t.equals("inline"))
+          .forEach(t -> Access.require(ResourceType.EXTERNAL, t, Action.READ));
+    }
   }
 
   @Override
@@ -27,7 +42,7 @@ public final class TaskOperationsResource implements TaskOperationsApi {
     }
     JsonNode node = json.valueToTree(body);
     try {
-      return TaskInformationResource.json(new ResponseBodies.TaskId(queue.submit((ObjectNode) node)));
+      return TaskInformationResource.json(new ResponseBodies.TaskId(queue.submit((ObjectNode) node, this::admit)));
     } catch (InvalidTaskException e) {
       throw ApiException.invalidInput(e.getMessage());
     } catch (DuplicateTaskException e) {

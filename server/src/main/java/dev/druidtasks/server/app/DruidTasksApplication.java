@@ -1,5 +1,10 @@
 package dev.druidtasks.server.app;
 
+import dev.druidtasks.server.api.BasicAuthFilter;
+import dev.druidtasks.server.auth.Security;
+import dev.druidtasks.server.store.AuditDao;
+import dev.druidtasks.server.store.SecurityDao;
+import java.util.Optional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.api.ApiResources;
 import dev.druidtasks.server.api.BodyDrain;
@@ -56,6 +61,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     bootstrap.addCommand(new ServeCommand(this, Role.WORKER,
         "Runs a worker only: claims and runs tasks from the shared database", System::getenv));
     bootstrap.addCommand(new SeedCommand(System::getenv));
+    bootstrap.addCommand(new UsersCommand(System::getenv));
     bootstrap.addBundle(new MigrationsBundle<>() {
       @Override
       public DataSourceFactory getDataSourceFactory(DruidTasksConfiguration config) {
@@ -133,12 +139,21 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     // with the connector's UNSAFE URI compliance: ids holding %2F or empty segments get the API's 404
     env.getApplicationContext().getServletHandler().setDecodeAmbiguousURIs(true);
     var requests = java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST);
+    Optional<Security> security = Optional.empty();
+    if (config.getAuth().enabled()) {
+      Security basic = Security.over(SecurityDao.on(jdbi), config.getAuth().settings(), clock);
+      basic.ensureInitialAdmin(config.getAuth().initialAdminPassword());
+      // first, so nothing answers an unauthenticated request
+      env.servlets().addFilter("basic-auth", new BasicAuthFilter(basic.authenticator(), json, config.getHost()))
+          .addMappingForUrlPatterns(requests, false, "/*");
+      security = Optional.of(basic);
+    }
     env.servlets().addFilter("body-drain", new BodyDrain()).addMappingForUrlPatterns(requests, false, "/*");
     env.servlets().addFilter("media-type-check", new MediaTypeCheck(json)).addMappingForUrlPatterns(requests, false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, config.getRole() == Role.ALL,
         new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
             () -> scheduler.healthy() && worker.healthy()),
-        new OverlordResource(store, leadership::holds, selfUrl::get));
+        new OverlordResource(store, leadership::holds, selfUrl::get), security, AuditDao.on(jdbi));
   }
 }

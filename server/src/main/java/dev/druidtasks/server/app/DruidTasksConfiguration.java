@@ -63,6 +63,7 @@ public class DruidTasksConfiguration extends Configuration {
   @NotNull
   private List<String> allowedInputRoots = new ArrayList<>();
   private boolean localInput = true;
+  private SecurityConfiguration auth = new SecurityConfiguration();
 
   public DruidTasksConfiguration() {
     try (InputStream defaults = new SubstitutingSourceProvider(new ResourceConfigurationSourceProvider(),
@@ -94,6 +95,8 @@ public class DruidTasksConfiguration extends Configuration {
   @JsonProperty public List<String> getAllowedInputRoots() { return allowedInputRoots; }
   @JsonProperty public void setAllowedInputRoots(List<String> roots) { this.allowedInputRoots = roots; }
   /** False turns {@code local} input off: ingestion reads only inline data. */
+  @JsonProperty public SecurityConfiguration getAuth() { return auth; }
+  @JsonProperty public void setAuth(SecurityConfiguration auth) { this.auth = auth; }
   @JsonProperty public boolean isLocalInput() { return localInput; }
   @JsonProperty public void setLocalInput(boolean on) { this.localInput = on; }
 }

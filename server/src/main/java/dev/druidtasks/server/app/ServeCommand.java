@@ -40,6 +40,10 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
     flag(subparser, "--capacity", "CAPACITY", "tasks this node's worker runs at once (default 2)")
         .type(Integer.class);
     flag(subparser, "--host", "HOST", "host name this node reports as task location (default localhost)");
+    flag(subparser, "--auth", "AUTH", "none (default: everyone may do everything) or basic (Druid's basic security)");
+    flag(subparser, "--admin-password", "ADMIN_PASSWORD", "with --auth basic: the initial password of admin");
+    flag(subparser, "--admin-password-file", "ADMIN_PASSWORD_FILE", "with --auth basic: a file whose first line is"
+        + " the initial password of admin");
   }
 
   /** A flag whose value stands for the variable {@code DRUID_TASKS_<variable>} of the bundled configuration. */

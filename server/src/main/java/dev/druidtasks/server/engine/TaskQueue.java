@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Accepts tasks and shutdown requests; the scheduler and workers pick them up from the store. */
 public final class TaskQueue {
@@ -41,7 +42,13 @@ public final class TaskQueue {
 
   /** Stores the task as WAITING and returns its id (generated when the payload has none). */
   public String submit(ObjectNode body) throws InvalidTaskException, DuplicateTaskException {
+    return submit(body, task -> { });
+  }
+
+  /** As {@link #submit(ObjectNode)}, once {@code admit} has seen the parsed task (it throws to refuse it). */
+  public String submit(ObjectNode body, Consumer<Task> admit) throws InvalidTaskException, DuplicateTaskException {
     Task task = registry.read(body);
+    admit.accept(task);
     try {
       store.tasks().insert(new NewTask(task.id(), task.groupId(), task.type(), task.dataSource(), task.priority(), clock.instant(),
           json.writeValueAsString(task.payload()), task.lockIntervals()));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.spec.IndexSpec;
+import dev.druidtasks.server.ingest.spec.InputSourceSpec;
 import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
@@ -18,6 +19,7 @@ import dev.druidtasks.server.task.TaskType;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Druid's native batch ingestion: {@code index_parallel} and {@code index} (one task class for both;
@@ -84,6 +86,11 @@ public final class IndexTaskType implements TaskType {
     @Override
     public int defaultPriority() {
       return 50;
+    }
+
+    @Override
+    public Set<String> inputSourceTypes() {
+      return Set.of(spec.ioConfig().inputSource() instanceof InputSourceSpec.Local ? "local" : "inline");
     }
 
     @Override

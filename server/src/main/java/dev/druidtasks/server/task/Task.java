@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A task accepted for running, bound from its JSON by {@link TaskTypeRegistry}: its serialisation is
@@ -50,6 +51,12 @@ public interface Task {
    */
   @JsonIgnore
   List<Interval> lockIntervals();
+
+  /** The input source types the task reads, which input source security checks (Druid's EXTERNAL resources). */
+  @JsonIgnore
+  default Set<String> inputSourceTypes() {
+    return Set.of();
+  }
 
   /** Does the work. Throwing fails the task with the exception's message. */
   TaskResult run(TaskExecution execution) throws Exception;

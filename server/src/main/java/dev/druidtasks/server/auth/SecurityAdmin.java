@@ -1,0 +1,225 @@
+package dev.druidtasks.server.auth;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.druidtasks.server.store.SecurityDao;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What Druid's basic-security admin API does: users and credentials of the authenticator; users, roles,
+ * role assignments and permissions of the authorizer. Views and refusals are in Druid's shapes and words.
+ */
+public final class SecurityAdmin {
+  private final SecurityDao dao;
+  private final SecurityDirectory directory;
+  private final PasswordHashes hashes;
+
+  SecurityAdmin(SecurityDao dao, SecurityDirectory directory, PasswordHashes hashes) {
+    this.dao = dao;
+    this.directory = directory;
+    this.hashes = hashes;
+  }
+
+  /** An authenticator's user; {@code credentials} null until a password is set. */
+  public record AuthenticatorUser(String name, PasswordHashes.Described credentials) {}
+
+  /** A role's permission as Druid lists it. */
+  public record RolePermission(Permission resourceAction, String resourceNamePattern) {
+    static RolePermission of(Permission p) {
+      return new RolePermission(p, p.resource().name());
+    }
+  }
+
+  /** A role; {@code users} and {@code groups} only in the full view. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Role(String name, List<String> users, List<String> groups, List<RolePermission> permissions) {}
+
+  /** A role with its permissions as given ({@code simplifyPermissions}); {@code users} null but in the full view. */
+  public record SimpleRole(String name, @JsonInclude(JsonInclude.Include.ALWAYS) List<String> users,
+      List<Permission> permissions) {}
+
+  public record AuthorizerUser(String name, List<String> roles) {}
+
+  public record FullAuthorizerUser(String name, List<Object> roles) {}
+
+  // --- the authenticator
+
+  public List<String> authenticatorUsers() {
+    return List.copyOf(directory.current().passwordHashes().keySet());
+  }
+
+  public AuthenticatorUser authenticatorUser(String user) throws AdminRefusal {
+    Optional<String> hash = directory.current().passwordHashes().get(user);
+    if (hash == null) {
+      throw noUser(user);
+    }
+    return new AuthenticatorUser(user, hash.map(PasswordHashes::describe).orElse(null));
+  }
+
+  public void createAuthenticatorUser(String user) throws AdminRefusal {
+    if (!dao.addUser(user)) {
+      throw new AdminRefusal("User [" + user + "] already exists.");
+    }
+    directory.reload();
+  }
+
+  public void deleteAuthenticatorUser(String user) throws AdminRefusal {
+    if (!dao.deleteUser(user)) {
+      throw noUser(user);
+    }
+    directory.reload();
+  }
+
+  public void setPassword(String user, String password) throws AdminRefusal {
+    if (password == null) {
+      throw new AdminRefusal("Cannot assign null password.");
+    }
+    if (password.isEmpty()) {
+      throw new AdminRefusal("Cannot assign empty password.");
+    }
+    String hash;
+    try {
+      hash = hashes.hash(password);
+    } catch (IllegalArgumentException e) {
+      throw new AdminRefusal("Cannot assign password: " + e.getMessage() + ".");
+    }
+    if (!dao.setPasswordHash(user, hash)) {
+      throw noUser(user);
+    }
+    directory.reload();
+  }
+
+  // --- the authorizer
+
+  public List<String> authorizerUsers() {
+    return List.copyOf(directory.current().rolesOfUser().keySet());
+  }
+
+  public AuthorizerUser authorizerUser(String user) throws AdminRefusal {
+    return new AuthorizerUser(user, List.copyOf(rolesOf(user)));
+  }
+
+  /** The user with each role expanded (never with the role's users). */
+  public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) throws AdminRefusal {
+    List<Object> roles = new ArrayList<>();
+    for (String r : rolesOf(user)) {
+      roles.add(role(r, false, simplifyPermissions));
+    }
+    return new FullAuthorizerUser(user, roles);
+  }
+
+  public void createAuthorizerUser(String user) throws AdminRefusal {
+    if (!dao.addAuthorizerUser(user)) {
+      throw new AdminRefusal("User [" + user + "] already exists.");
+    }
+    directory.reload();
+  }
+
+  public void deleteAuthorizerUser(String user) throws AdminRefusal {
+    if (!dao.deleteAuthorizerUser(user)) {
+      throw noUser(user);
+    }
+    directory.reload();
+  }
+
+  public List<String> roles() {
+    return List.copyOf(directory.current().permissionsOfRole().keySet());
+  }
+
+  /** {@code full}: with the users holding it (and Druid's empty {@code groups}, unless simplified). */
+  public Object role(String role, boolean full, boolean simplifyPermissions) throws AdminRefusal {
+    var view = directory.current();
+    List<Permission> granted = permissionsOf(role);
+    List<String> users = !full ? null : view.rolesOfUser().entrySet().stream()
+        .filter(e -> e.getValue().contains(role)).map(Map.Entry::getKey).toList();
+    return simplifyPermissions ? new SimpleRole(role, users, granted)
+        : new Role(role, users, full ? List.of() : null, granted.stream().map(RolePermission::of).toList());
+  }
+
+  public List<RolePermission> rolePermissions(String role) throws AdminRefusal {
+    return permissionsOf(role).stream().map(RolePermission::of).toList();
+  }
+
+  public void createRole(String role) throws AdminRefusal {
+    if (!dao.addRole(role)) {
+      throw new AdminRefusal("Role [" + role + "] already exists.");
+    }
+    directory.reload();
+  }
+
+  public void deleteRole(String role) throws AdminRefusal {
+    if (!dao.deleteRole(role)) {
+      throw noRole(role);
+    }
+    directory.reload();
+  }
+
+  public void assignRole(String user, String role) throws AdminRefusal {
+    List<String> held = rolesOf(user);
+    permissionsOf(role);
+    if (held.contains(role) || !dao.assign(user, role)) {
+      throw new AdminRefusal("User [" + user + "] already has role [" + role + "].");
+    }
+    directory.reload();
+  }
+
+  public void unassignRole(String user, String role) throws AdminRefusal {
+    rolesOf(user);
+    permissionsOf(role);
+    if (!dao.unassign(user, role)) {
+      throw new AdminRefusal("User [" + user + "] does not have role [" + role + "].");
+    }
+    directory.reload();
+  }
+
+  /** Replaces the role's permissions with {@code requested} ({@code []} clears them). */
+  public void setPermissions(String role, List<Permission.Requested> requested) throws AdminRefusal {
+    if (requested == null) {
+      throw new AdminRefusal("Invalid permissions: expected a list of permissions.");
+    }
+    List<Permission> permissions = new ArrayList<>();
+    try {
+      for (Permission.Requested r : requested) {
+        permissions.add(Permission.of(r));
+      }
+    } catch (IllegalArgumentException e) {
+      throw new AdminRefusal(e.getMessage());
+    }
+    setGranted(role, permissions);
+  }
+
+  void setGranted(String role, List<Permission> permissions) throws AdminRefusal {
+    List<SecurityDao.Grant> grants = permissions.stream().map(p -> new SecurityDao.Grant(role, p.resource().name(),
+        p.resource().type().name(), p.action().name())).toList();
+    if (!dao.setGrants(role, grants)) {
+      throw noRole(role);
+    }
+    directory.reload();
+  }
+
+  private List<String> rolesOf(String user) throws AdminRefusal {
+    List<String> roles = directory.current().rolesOfUser().get(user);
+    if (roles == null) {
+      throw noUser(user);
+    }
+    return roles;
+  }
+
+  private List<Permission> permissionsOf(String role) throws AdminRefusal {
+    List<Permission> granted = directory.current().permissionsOfRole().get(role);
+    if (granted == null) {
+      throw noRole(role);
+    }
+    return granted;
+  }
+
+  private static AdminRefusal noUser(String user) {
+    return new AdminRefusal("User [" + user + "] does not exist.");
+  }
+
+  private static AdminRefusal noRole(String role) {
+    return new AdminRefusal("Role [" + role + "] does not exist.");
+  }
+}
