@@ -24,11 +24,4 @@ public interface WorkerDao {
 
   @SqlUpdate("DELETE FROM workers WHERE id = :id")
   int remove(@Bind("id") String id);
-
-  /** Scheduler leadership: a session-level advisory lock, held while its connection lives. */
-  @SqlQuery("SELECT pg_try_advisory_lock(:key)")
-  boolean tryLeadership(@Bind("key") long key);
-
-  @SqlQuery("SELECT 1")
-  int ping();
 }
