@@ -31,9 +31,16 @@ final class NodeProcess {
 
   /** {@code java -jar target/druid-tasks-server.jar <command> --port P --admin-port A <more>}, output to {@code log}. */
   static NodeProcess start(String command, int port, Path log, String... more) throws IOException {
+    return start(List.of(), command, port, log, more);
+  }
+
+  /** As {@link #start(String, int, Path, String...)}, with options for the JVM. */
+  static NodeProcess start(List<String> jvm, String command, int port, Path log, String... more) throws IOException {
     Path jar = Path.of("target", "druid-tasks-server.jar").toAbsolutePath();
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), command, "--port", String.valueOf(port), "--admin-port", String.valueOf(freePort())));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-jar", jar.toString(), command, "--port", String.valueOf(port), "--admin-port",
+        String.valueOf(freePort())));
     cmd.addAll(List.of(more));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
