@@ -46,6 +46,7 @@ public final class TaskWorker {
   private volatile PollingLoop loop;
   /** Stopping: claims nothing more, while what runs finishes. */
   private volatile boolean draining;
+  private final Object claiming = new Object();
 
   public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
     this.store = store;
@@ -102,7 +103,9 @@ public final class TaskWorker {
     if (loop == null) {
       return;
     }
-    draining = true;
+    synchronized (claiming) {
+      draining = true; // a claim under way ends first, so what it took is seen running below
+    }
     long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     if (!running.isEmpty() && !config.drainTimeout().isZero()) {
       LOG.info("worker {} stopping: draining {} running tasks for up to {}", workerId, running.size(),
@@ -144,9 +147,11 @@ public final class TaskWorker {
       }
       running.values().forEach(t -> t.log().flush());
     }
-    int free = draining ? 0 : config.capacity() - running.size();
-    for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
-      launch(c);
+    synchronized (claiming) {
+      int free = draining ? 0 : config.capacity() - running.size();
+      for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
+        launch(c);
+      }
     }
   }
 

@@ -24,4 +24,8 @@ public interface WorkerDao {
 
   @SqlUpdate("DELETE FROM workers WHERE id = :id")
   int remove(@Bind("id") String id);
+
+  /** Declares a silent worker dead; 0 when it registered again or heartbeat since it was read as silent. */
+  @SqlUpdate("DELETE FROM workers WHERE id = :id AND last_heartbeat < :cutoff")
+  int removeIfSilent(@Bind("id") String id, @Bind("cutoff") Instant cutoff);
 }

@@ -150,10 +150,11 @@ final class Cluster implements AutoCloseable {
     }
   }
 
-  /** Each task of the data source and its status code, as an API node lists them. */
+  /** Each task of the data source and its status code, as a live API node lists them. */
   Map<String, JsonNode> tasksOf(String dataSource) throws Exception {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    for (JsonNode t : api(0).process.get(NodeProcess.API + "/tasks?datasource=" + dataSource)) {
+    Member live = apiNodes.stream().filter(m -> m.process.process.isAlive()).findFirst().orElseThrow();
+    for (JsonNode t : live.process.get(NodeProcess.API + "/tasks?datasource=" + dataSource)) {
       out.put(t.get("id").asText(), t);
     }
     return out;
@@ -164,13 +165,28 @@ final class Cluster implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     int active;
     do {
-      active = (int) tasksOf(dataSource).values().stream()
-          .filter(t -> "RUNNING".equals(t.get("statusCode").asText())).count();
+      active = count(dataSource, true);
       if (active > 0) {
         Thread.sleep(200);
       }
     } while (active > 0 && System.nanoTime() < deadline);
     return active;
+  }
+
+  /**
+   * How many tasks of the data source are stored ({@code activeOnly}: still active), read from the
+   * database: cheaper than listing them through the API while they run.
+   */
+  int count(String dataSource, boolean activeOnly) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), "");
+        PreparedStatement s = c.prepareStatement("SELECT count(*) FROM tasks WHERE datasource = ?"
+            + (activeOnly ? " AND active" : ""))) {
+      s.setString(1, dataSource);
+      try (ResultSet r = s.executeQuery()) {
+        r.next();
+        return r.getInt(1);
+      }
+    }
   }
 
   /** The audit log's runs of the data source's tasks: task id to the workers that ran it, in order. */

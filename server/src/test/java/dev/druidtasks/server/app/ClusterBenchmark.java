@@ -42,9 +42,7 @@ public final class ClusterBenchmark {
           }
         }
         long submittedNs = System.nanoTime() - t0;
-        while (cluster.tasksOf(ds).values().stream().anyMatch(t -> "RUNNING".equals(t.get("statusCode").asText()))) {
-          Thread.sleep(50);
-        }
+        cluster.awaitNoneActive(ds, Duration.ofMinutes(10));
         double seconds = (System.nanoTime() - t0) / 1e9;
         long succeeded = cluster.tasksOf(ds).values().stream()
             .filter(t -> "SUCCESS".equals(t.get("statusCode").asText())).count();

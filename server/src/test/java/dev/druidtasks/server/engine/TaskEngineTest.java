@@ -311,4 +311,17 @@ class TaskEngineTest {
         + " AND action = 'task.run'").bind("id", id).mapTo(String.class).list());
     assertThat(runs).containsExactly("localhost:7014");
   }
+
+  /** Read as silent, then restarted before it was removed: the fresh registration stands, and its tasks run. */
+  @Test
+  void aWorkerThatCameBackIsNotDeclaredDead() {
+    java.time.Instant longAgo = clock.instant().minusSeconds(60);
+    store.workers().register("back:1", "old", "back", 1, 2, longAgo);
+    java.time.Instant cutoff = clock.instant().minus(config.workerTimeout());
+    assertThat(store.workers().silentSince(cutoff)).contains("back:1");
+    store.workers().register("back:1", "new", "back", 1, 2, clock.instant());
+    assertThat(store.workers().removeIfSilent("back:1", cutoff)).isZero();
+    assertThat(store.workers().heartbeat("back:1", "new", clock.instant())).isOne();
+    store.workers().remove("back:1");
+  }
 }
