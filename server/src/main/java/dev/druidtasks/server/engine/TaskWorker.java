@@ -194,9 +194,7 @@ public final class TaskWorker {
       result = TaskResult.failure(msg);
     }
     if (exec.stopRequested()) {
-      result = TaskResult.failure(loop.stopping() ? "Worker[" + workerId + "] shut down while the task was running"
-          + (!config.drainTimeout().isZero() ? " (drain timeout "
-          + config.drainTimeout() + ")" : "") : ErrorMessages.SHUTDOWN);
+      result = TaskResult.failure(loop.stopping() ? stoppedWithTheWorker() : ErrorMessages.SHUTDOWN);
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
     log.info("Task completed with status: {\"id\": \"" + claimed.id() + "\", \"status\": \""
@@ -213,6 +211,12 @@ public final class TaskWorker {
       deleteQuietly(exec.workDir());
       loop.wake();
     }
+  }
+
+  /** The errorMsg of a task this worker stopped because it was itself stopping. */
+  private String stoppedWithTheWorker() {
+    String msg = "Worker[" + workerId + "] shut down while the task was running";
+    return config.drainTimeout().isZero() ? msg : msg + " (drain timeout " + config.drainTimeout() + ")";
   }
 
   private String quote(String s) {
