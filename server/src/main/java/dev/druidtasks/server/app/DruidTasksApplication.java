@@ -99,29 +99,29 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
 
     EngineConfig engine = new EngineConfig(config.getHost(), config.getWorkerCapacity(),
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),
-        config.getWorkerTimeout().toJavaDuration(), dataDir.resolve("segments"), dataDir.resolve("task-work"));
+        config.getWorkerTimeout().toJavaDuration(), config.getDrainTimeout().toJavaDuration(),
+        dataDir.resolve("segments"), dataDir.resolve("task-work"));
     TaskWorker worker = new TaskWorker(store, registry, json, engine, clock);
     // the URL this node serves at, known once Jetty has bound its port
     var selfUrl = new java.util.concurrent.atomic.AtomicReference<String>();
-    LeaderLatch leadership = new LeaderLatch(jdbi, selfUrl::get);
+    LeaderLatch leadership = new LeaderLatch(LeaderLatch.connections(db.getUrl(), db.getUser(), db.getPassword()),
+        selfUrl::get);
     TaskScheduler scheduler = new TaskScheduler(store, leadership, engine, clock, worker::wake);
     TaskQueue queue = new TaskQueue(store, registry, json, clock);
     queue.onChange(scheduler::wake);
     queue.onChange(worker::wake);
+    // a node that may lead answers as the Overlord: /leader may name it
+    boolean schedules = config.getRole() == Role.ALL || config.isScheduler();
 
     env.lifecycle().manage(new Managed() {
-      @Override
-      public void start() {
-        scheduler.start();
-      }
-
       @Override
       public void stop() {
         worker.stop();
         scheduler.stop();
       }
     });
-    // The worker reports the port it really listens on (it may be chosen at start) as task location.
+    // The worker reports the port it really listens on (it may be chosen at start) as task location; the
+    // scheduler starts once the URL it records as the leader's is known.
     env.lifecycle().addServerLifecycleListener(server -> {
       server.setErrorHandler(new JsonErrorHandler(json));
       int port = ((NetworkConnector) server.getConnectors()[0]).getLocalPort();
@@ -131,6 +131,9 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         }
       }
       selfUrl.set("http://" + config.getHost() + ":" + port);
+      if (config.isScheduler()) {
+        scheduler.start();
+      }
       if (config.getWorkerCapacity() > 0) { // else an API and scheduling node: workers elsewhere run the tasks
         worker.start(port);
       }
@@ -151,7 +154,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     env.servlets().addFilter("body-drain", new BodyDrain()).addMappingForUrlPatterns(requests, false, "/*");
     env.servlets().addFilter("media-type-check", new MediaTypeCheck(json)).addMappingForUrlPatterns(requests, false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
-    ApiResources.register(env.jersey(), store, queue, json, clock, recent, config.getRole() == Role.ALL,
+    ApiResources.register(env.jersey(), store, queue, json, clock, recent, schedules,
         new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
             () -> scheduler.healthy() && worker.healthy()),
         new OverlordResource(store, leadership::holds, selfUrl::get), security, AuditDao.on(jdbi));

@@ -55,6 +55,13 @@ public class DruidTasksConfiguration extends Configuration {
   @NotNull
   private Duration workerTimeout = Duration.seconds(30);
 
+  /** How long a stopping worker lets its running tasks finish before it stops them (0: at once, as Druid). */
+  @NotNull
+  private Duration drainTimeout = Duration.seconds(0);
+
+  /** Whether this node takes part in the scheduler's leadership: always for serve, on request for a worker. */
+  private boolean scheduler = true;
+
   /** Complete tasks older than this are left out of lists that give neither max nor createdTimeInterval. */
   @NotNull
   private Duration recentlyFinishedThreshold = Duration.hours(24);
@@ -90,6 +97,10 @@ public class DruidTasksConfiguration extends Configuration {
   @JsonProperty public void setHeartbeatPeriod(Duration heartbeatPeriod) { this.heartbeatPeriod = heartbeatPeriod; }
   @JsonProperty public Duration getWorkerTimeout() { return workerTimeout; }
   @JsonProperty public void setWorkerTimeout(Duration workerTimeout) { this.workerTimeout = workerTimeout; }
+  @JsonProperty public Duration getDrainTimeout() { return drainTimeout; }
+  @JsonProperty public void setDrainTimeout(Duration drainTimeout) { this.drainTimeout = drainTimeout; }
+  @JsonProperty public boolean isScheduler() { return scheduler; }
+  @JsonProperty public void setScheduler(boolean scheduler) { this.scheduler = scheduler; }
   @JsonProperty public Duration getRecentlyFinishedThreshold() { return recentlyFinishedThreshold; }
   @JsonProperty public void setRecentlyFinishedThreshold(Duration d) { this.recentlyFinishedThreshold = d; }
   @JsonProperty public List<String> getAllowedInputRoots() { return allowedInputRoots; }

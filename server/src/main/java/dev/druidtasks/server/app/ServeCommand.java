@@ -6,6 +6,7 @@ import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.util.function.Function;
+import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.apache.commons.text.StringSubstitutor;
@@ -44,6 +45,12 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
     flag(subparser, "--admin-password", "ADMIN_PASSWORD", "with --auth basic: the initial password of admin");
     flag(subparser, "--admin-password-file", "ADMIN_PASSWORD_FILE", "with --auth basic: a file whose first line is"
         + " the initial password of admin");
+    flag(subparser, "--drain-timeout", "DRAIN_TIMEOUT", "on stop, how long the worker lets running tasks finish"
+        + " before it stops them, e.g. 30s (default 0s: at once)");
+    if (role == Role.WORKER) {
+      flag(subparser, "--scheduler", "SCHEDULER", "also take part in the scheduler's leadership (and so answer the"
+          + " Tasks API, as /leader may name this node)").action(Arguments.storeConst()).setConst("true");
+    }
   }
 
   /** A flag whose value stands for the variable {@code DRUID_TASKS_<variable>} of the bundled configuration. */
@@ -54,11 +61,12 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-    Function<String, String> value = name -> ns.get(name) != null ? ns.get(name).toString() : env.apply(name);
+    Function<String, String> given = name -> ns.get(name) != null ? ns.get(name).toString() : env.apply(name);
+    Function<String, String> value = name -> given.apply(name) != null ? given.apply(name) : role.defaults.get(name);
     String file = ns.getString("file") != null ? ns.getString("file") : env.apply("DRUID_TASKS_CONFIG");
     ns.getAttrs().put("file", file != null ? file : LayeredSource.BUNDLED);
     ((Bootstrap<DruidTasksConfiguration>) bootstrap).setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        new LayeredSource(name -> value.apply(name) != null), new StringSubstitutor(value::apply)));
+        new LayeredSource(name -> given.apply(name) != null), new StringSubstitutor(value::apply)));
     super.run(bootstrap, ns);
   }
 

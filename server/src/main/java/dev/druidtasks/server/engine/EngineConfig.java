@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param capacity tasks one worker runs at once; the rest stay PENDING
  * @param tick how often the loops look at the database when nothing wakes them
  * @param workerTimeout a worker silent this long is dead and its running tasks fail
+ * @param drainTimeout how long a stopping worker lets its running tasks finish before it stops them
  */
 public record EngineConfig(
     String host,
@@ -16,5 +17,6 @@ public record EngineConfig(
     Duration tick,
     Duration heartbeatPeriod,
     Duration workerTimeout,
+    Duration drainTimeout,
     Path deepStorage,
     Path workDir) {}

@@ -5,6 +5,7 @@ import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.store.WaitingTask;
 import dev.druidtasks.server.task.ErrorMessages;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +78,11 @@ public final class TaskScheduler {
   }
 
   private void failTasksOfSilentWorkers() {
-    for (String worker : store.workers().silentSince(clock.instant().minus(config.workerTimeout()))) {
-      store.workers().remove(worker);
+    Instant cutoff = clock.instant().minus(config.workerTimeout());
+    for (String worker : store.workers().silentSince(cutoff)) {
+      if (store.workers().removeIfSilent(worker, cutoff) == 0) {
+        continue; // it came back (restarted) since it was read as silent
+      }
       for (String id : store.tasks().runningOn(worker)) {
         LOG.warn("worker {} stopped heartbeating; failing its task {}", worker, id);
         store.tasks().complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker

@@ -44,6 +44,9 @@ public final class TaskWorker {
   private int port;
   private ExecutorService runners;
   private volatile PollingLoop loop;
+  /** Stopping: claims nothing more, while what runs finishes. */
+  private volatile boolean draining;
+  private final Object claiming = new Object();
 
   public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
     this.store = store;
@@ -92,11 +95,31 @@ public final class TaskWorker {
     return l == null || l.healthy();
   }
 
-  /** Stops claiming; running tasks are asked to stop and end FAILED. */
+  /**
+   * Stops claiming and lets running tasks finish for up to the drain timeout, still heartbeating;
+   * those left are asked to stop and end FAILED, naming this worker.
+   */
   public synchronized void stop() {
-    if (loop == null || !loop.stop()) {
+    if (loop == null) {
       return;
     }
+    synchronized (claiming) {
+      draining = true; // a claim under way ends first, so what it took is seen running below
+    }
+    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
+    if (!running.isEmpty() && !config.drainTimeout().isZero()) {
+      LOG.info("worker {} stopping: draining {} running tasks for up to {}", workerId, running.size(),
+          config.drainTimeout());
+    }
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    loop.stop();
     running.values().forEach(RunningTask::requestStop);
     runners.shutdown();
     try {
@@ -124,9 +147,11 @@ public final class TaskWorker {
       }
       running.values().forEach(t -> t.log().flush());
     }
-    int free = config.capacity() - running.size();
-    for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
-      launch(c);
+    synchronized (claiming) {
+      int free = draining ? 0 : config.capacity() - running.size();
+      for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
+        launch(c);
+      }
     }
   }
 
@@ -169,8 +194,7 @@ public final class TaskWorker {
       result = TaskResult.failure(msg);
     }
     if (exec.stopRequested()) {
-      result = TaskResult.failure(loop.stopping()
-          ? "Worker[" + workerId + "] shut down while the task was running" : ErrorMessages.SHUTDOWN);
+      result = TaskResult.failure(loop.stopping() ? stoppedWithTheWorker() : ErrorMessages.SHUTDOWN);
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
     log.info("Task completed with status: {\"id\": \"" + claimed.id() + "\", \"status\": \""
@@ -187,6 +211,12 @@ public final class TaskWorker {
       deleteQuietly(exec.workDir());
       loop.wake();
     }
+  }
+
+  /** The errorMsg of a task this worker stopped because it was itself stopping. */
+  private String stoppedWithTheWorker() {
+    String msg = "Worker[" + workerId + "] shut down while the task was running";
+    return config.drainTimeout().isZero() ? msg : msg + " (drain timeout " + config.drainTimeout() + ")";
   }
 
   private String quote(String s) {

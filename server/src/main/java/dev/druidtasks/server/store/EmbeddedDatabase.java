@@ -2,9 +2,13 @@ package dev.druidtasks.server.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,14 +24,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
   private final EmbeddedPostgres postgres;
+  private final FileChannel owner;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, FileChannel owner) {
     this.postgres = postgres;
+    this.owner = owner;
   }
 
+  /**
+   * Starts the database of {@code dataDir}, refused while another live process owns it: a second
+   * node on the same data dir would take the first one's PostgreSQL for stale and stop it.
+   */
   public static EmbeddedDatabase start(Path dataDir) throws IOException {
     Path pgData = dataDir.resolve("postgres").toAbsolutePath();
     Files.createDirectories(pgData.getParent());
+    FileChannel owner = own(pgData.resolveSibling("postgres.lock"));
+    try {
+      return new EmbeddedDatabase(startOn(pgData), owner);
+    } catch (IOException | RuntimeException e) {
+      owner.close();
+      throw e;
+    }
+  }
+
+  private static FileChannel own(Path lockFile) throws IOException {
+    FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IllegalStateException("The data dir " + lockFile.getParent() + " is in use by another druid-tasks"
+          + " node, whose embedded PostgreSQL lives there. Give each node its own --data-dir, and point the"
+          + " nodes that should share one database at it with --jdbc-url");
+    }
+    return channel; // the lock lasts as long as the channel, and ends with the process at the latest
+  }
+
+  private static EmbeddedPostgres startOn(Path pgData) throws IOException {
     stopStaleInstance(pgData);
     long t0 = System.nanoTime();
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -42,7 +79,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         .start();
     LOG.info("embedded PostgreSQL on port {} with data in {} started in {} ms", pg.getPort(), pgData,
         (System.nanoTime() - t0) / 1_000_000);
-    return new EmbeddedDatabase(pg);
+    return pg;
   }
 
   public String jdbcUrl() {
@@ -55,7 +92,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    postgres.close();
+    try {
+      postgres.close();
+    } finally {
+      owner.close();
+    }
   }
 
   /** Stops a postgres still running on this data dir (its JVM was killed), so ours can start. */

@@ -1,23 +1,35 @@
 package dev.druidtasks.server.store;
 
+import java.util.Properties;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Scheduler leadership: a session-level PostgreSQL advisory lock held on a dedicated connection.
  * Exactly one node holds it; if that node dies its connection closes and another node takes over.
+ * Give it a {@link Jdbi} of plain connections, not a pool: a session that outlives its handle would
+ * keep the lead for no one.
  */
 public final class LeaderLatch implements AutoCloseable {
-  private static final long KEY = 0x44_52_55_49_44_54_41_53L; // "DRUIDTAS"
-
   private final Jdbi jdbi;
-  private final java.util.function.Supplier<String> url;
+  private final Supplier<String> url;
   private Handle handle;
 
   /** @param url this node's base URL, recorded for the others when it takes the lead */
-  public LeaderLatch(Jdbi jdbi, java.util.function.Supplier<String> url) {
+  public LeaderLatch(Jdbi jdbi, Supplier<String> url) {
     this.jdbi = jdbi;
     this.url = url;
+  }
+
+  /** Plain connections to the database, one opened each time the lead is tried for, kept while it is held. */
+  public static Jdbi connections(String jdbcUrl, String user, String password) {
+    Properties p = new Properties();
+    p.setProperty("user", user == null ? "" : user);
+    p.setProperty("password", password == null ? "" : password);
+    p.setProperty("ApplicationName", "druid-tasks leadership");
+    return Jdbi.create(jdbcUrl, p).installPlugin(new SqlObjectPlugin());
   }
 
   /** True while this node holds the lead; never tries to take it. */
@@ -29,14 +41,24 @@ public final class LeaderLatch implements AutoCloseable {
   public synchronized boolean isLeader() {
     try {
       if (handle != null) {
-        handle.attach(WorkerDao.class).ping();
+        handle.attach(ClusterDao.class).ping();
         return true;
       }
+      if (url.get() == null) {
+        return false; // not serving yet: no URL to give the other nodes
+      }
       Handle h = jdbi.open();
-      if (h.attach(WorkerDao.class).tryLeadership(KEY)) {
-        handle = h;
-        h.attach(ClusterDao.class).recordLeader(url.get());
-        return true;
+      try {
+        ClusterDao cluster = h.attach(ClusterDao.class);
+        if (cluster.tryLeadership()) {
+          cluster.dropSessionWhenPeerVanishes();
+          cluster.recordLeader(url.get());
+          handle = h;
+          return true;
+        }
+      } catch (RuntimeException e) {
+        release(h);
+        throw e;
       }
       h.close();
       return false;
@@ -49,12 +71,21 @@ public final class LeaderLatch implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (handle != null) {
-      try {
-        handle.close();
-      } catch (RuntimeException ignored) {
-        // the connection is gone either way, and with it the lock
-      }
+      release(handle);
       handle = null;
+    }
+  }
+
+  private static void release(Handle h) {
+    try {
+      h.attach(ClusterDao.class).giveUpLeadership();
+    } catch (RuntimeException gone) {
+      // a broken connection: its session, and with it the lock, ends on the server
+    }
+    try {
+      h.close();
+    } catch (RuntimeException ignored) {
+      // closed either way
     }
   }
 }

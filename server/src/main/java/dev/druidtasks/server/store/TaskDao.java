@@ -96,24 +96,21 @@ public interface TaskDao {
       + " LIMIT :limit")
   List<WaitingTask> waiting(@Bind("limit") int limit);
 
+  /** Holds a waiting task's row: a shutdown, or a second scheduler in a leadership hand-over, waits its turn. */
+  @SqlQuery("SELECT id FROM tasks WHERE id = :id AND state = 'WAITING' FOR UPDATE")
+  Optional<String> holdWaiting(@Bind("id") String id);
+
   @SqlUpdate("UPDATE tasks SET state = 'PENDING' WHERE id = :id AND state = 'WAITING'")
   int markPending(@Bind("id") String id);
 
   /**
    * Takes every lock a waiting task needs and makes it pending, or does nothing when another group
-   * holds an overlapping lock. Returns whether the task is now pending.
+   * holds an overlapping lock, or when the task is no longer waiting (shut down, or promoted by a
+   * leader that has just lost the lead). Returns whether the task is now pending.
    */
   @Transaction
   default boolean promoteToPending(WaitingTask t, Instant now) {
-    if (!locks().lockAll(t, now)) {
-      return false;
-    }
-    if (markPending(t.id()) == 1) {
-      return true;
-    }
-    // shut down since it was read as waiting: a task that is over holds no lock
-    locks().release(t.id());
-    return false;
+    return holdWaiting(t.id()).isPresent() && locks().lockAll(t, now) && markPending(t.id()) == 1;
   }
 
   @SqlQuery("SELECT id FROM tasks WHERE state = 'PENDING' ORDER BY created_time, id LIMIT :limit"
@@ -142,6 +139,8 @@ public interface TaskDao {
       for (String id : lockPending(limit)) {
         markRunning(id, workerId, host, port, now).ifPresent(out::add);
       }
+      // one line a run: which worker ran the task, and that it ran once
+      out.forEach(c -> audit().record(now, "task.run", c.id(), c.dataSource(), workerId));
     }
     return out;
   }

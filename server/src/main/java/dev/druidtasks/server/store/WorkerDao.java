@@ -25,10 +25,7 @@ public interface WorkerDao {
   @SqlUpdate("DELETE FROM workers WHERE id = :id")
   int remove(@Bind("id") String id);
 
-  /** Scheduler leadership: a session-level advisory lock, held while its connection lives. */
-  @SqlQuery("SELECT pg_try_advisory_lock(:key)")
-  boolean tryLeadership(@Bind("key") long key);
-
-  @SqlQuery("SELECT 1")
-  int ping();
+  /** Declares a silent worker dead; 0 when it registered again or heartbeat since it was read as silent. */
+  @SqlUpdate("DELETE FROM workers WHERE id = :id AND last_heartbeat < :cutoff")
+  int removeIfSilent(@Bind("id") String id, @Bind("cutoff") Instant cutoff);
 }

@@ -10,10 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The packaged server run as users run it, in a process of its own, and what tests ask of it over HTTP. */
 final class NodeProcess {
@@ -31,9 +33,19 @@ final class NodeProcess {
 
   /** {@code java -jar target/druid-tasks-server.jar <command> --port P --admin-port A <more>}, output to {@code log}. */
   static NodeProcess start(String command, int port, Path log, String... more) throws IOException {
-    Path jar = Path.of("target", "druid-tasks-server.jar").toAbsolutePath();
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), command, "--port", String.valueOf(port), "--admin-port", String.valueOf(freePort())));
+    return start(List.of(), command, port, log, more);
+  }
+
+  /** As {@link #start(String, int, Path, String...)}, with options for the JVM. */
+  static NodeProcess start(List<String> jvm, String command, int port, Path log, String... more) throws IOException {
+    // failsafe runs in the module, surefire (configured so) at the repository root
+    Path jar = Stream.of(Path.of("target"), Path.of("server", "target"))
+        .map(dir -> dir.resolve("druid-tasks-server.jar").toAbsolutePath()).filter(Files::isRegularFile)
+        .findFirst().orElseThrow(() -> new IllegalStateException("no druid-tasks-server.jar: run mvn package first"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-jar", jar.toString(), command, "--port", String.valueOf(port), "--admin-port",
+        String.valueOf(freePort())));
     cmd.addAll(List.of(more));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -64,7 +64,7 @@ class TaskEngineTest {
     store = TaskStore.on(jdbi, json);
     registry = new TaskTypeRegistry(clock, new NoopTaskType(), new LockingTaskType());
     config = new EngineConfig("localhost", 2, Duration.ofMillis(20), Duration.ofMillis(100),
-        Duration.ofMillis(600), dir.resolve("segments"), dir.resolve("work"));
+        Duration.ofMillis(600), Duration.ZERO, dir.resolve("segments"), dir.resolve("work"));
     queue = new TaskQueue(store, registry, json, clock);
     scheduler = new TaskScheduler(store, new LeaderLatch(jdbi, () -> "http://localhost:8888"), config, clock, () -> workers.forEach(TaskWorker::wake));
     scheduler.start();
@@ -77,6 +77,10 @@ class TaskEngineTest {
   }
 
   private TaskWorker worker(int port) {
+    return worker(port, config);
+  }
+
+  private TaskWorker worker(int port, EngineConfig config) {
     TaskWorker w = new TaskWorker(store, registry, json, config, clock);
     w.start(port);
     workers.add(w);
@@ -171,12 +175,12 @@ class TaskEngineTest {
   @Test
   void overlappingLockMakesTheSecondTaskWaitAndDisjointOneRuns() throws Exception {
     worker(7003);
-    String first = locking("first", "2015-09-12/2015-09-13", 600);
+    String first = locking("first", "2015-09-12/2015-09-13", 4_000);
     awaitState(first, TaskState.RUNNING);
     String second = locking("second", "2015-09-12T12:00:00Z/2015-09-12T13:00:00Z", 10);
     String other = locking("other", "2015-09-14/2015-09-15", 10);
     awaitState(other, TaskState.SUCCESS);
-    assertThat(store.tasks().find(second).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+    assertThat(store.tasks().find(second).orElseThrow().state()).as("first: " + store.tasks().find(first).orElseThrow()).isEqualTo(TaskState.WAITING);
     awaitState(first, TaskState.SUCCESS);
     awaitState(second, TaskState.SUCCESS);
   }
@@ -270,5 +274,54 @@ class TaskEngineTest {
     store.workers().remove(live.workerId());
     String after = noop("after-fencing", 10);
     awaitState(after, TaskState.SUCCESS); // it registered again, as new, and ran it
+  }
+
+  /** A stopping worker lets what runs finish within its drain timeout, claims nothing more, and fails the rest. */
+  @Test
+  void aStoppingWorkerDrainsWhatItRuns() throws Exception {
+    EngineConfig draining = new EngineConfig("localhost", 2, config.tick(), config.heartbeatPeriod(),
+        Duration.ofSeconds(5), Duration.ofMillis(1_500), config.deepStorage(), config.workDir());
+    TaskWorker w = worker(7012, draining);
+    String quick = noop("drained", 600);
+    String slow = noop("too-slow", 60_000);
+    awaitState(quick, TaskState.RUNNING);
+    awaitState(slow, TaskState.RUNNING);
+    String later = noop("not-claimed", 10);
+    awaitState(later, TaskState.PENDING);
+
+    w.stop();
+
+    assertThat(store.tasks().find(quick).orElseThrow().state()).isEqualTo(TaskState.SUCCESS);
+    TaskRecord failed = awaitState(slow, TaskState.FAILED);
+    assertThat(failed.errorMsg()).isEqualTo("Worker[localhost:7012] shut down while the task was running"
+        + " (drain timeout PT1.5S)");
+    assertThat(store.tasks().find(later).orElseThrow().state()).as("claimed by no one while draining")
+        .isEqualTo(TaskState.PENDING);
+    worker(7013);
+    awaitState(later, TaskState.SUCCESS);
+  }
+
+  /** Each run is recorded once, naming its worker: the audit log proves a task ran exactly once, and where. */
+  @Test
+  void eachRunIsAuditedWithItsWorker() throws Exception {
+    worker(7014);
+    String id = noop("audited", 10);
+    awaitState(id, TaskState.SUCCESS);
+    List<String> runs = jdbi.withHandle(h -> h.createQuery("SELECT detail FROM audit_log WHERE task_id = :id"
+        + " AND action = 'task.run'").bind("id", id).mapTo(String.class).list());
+    assertThat(runs).containsExactly("localhost:7014");
+  }
+
+  /** Read as silent, then restarted before it was removed: the fresh registration stands, and its tasks run. */
+  @Test
+  void aWorkerThatCameBackIsNotDeclaredDead() {
+    java.time.Instant longAgo = clock.instant().minusSeconds(60);
+    store.workers().register("back:1", "old", "back", 1, 2, longAgo);
+    java.time.Instant cutoff = clock.instant().minus(config.workerTimeout());
+    assertThat(store.workers().silentSince(cutoff)).contains("back:1");
+    store.workers().register("back:1", "new", "back", 1, 2, clock.instant());
+    assertThat(store.workers().removeIfSilent("back:1", cutoff)).isZero();
+    assertThat(store.workers().heartbeat("back:1", "new", clock.instant())).isOne();
+    store.workers().remove("back:1");
   }
 }
