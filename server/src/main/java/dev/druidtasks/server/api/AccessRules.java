@@ -47,11 +47,32 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN),
       Map.entry("auditLog", Guard.SECURITY));
 
+  /** Task ids whose data source was looked up lately: a task's data source never changes. */
+  private static final int KNOWN_TASKS = 10_000;
+
   @Context private ResourceInfo resource;
   private final TaskDao tasks;
+  private final Map<String, String> dataSourceOfTask = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > KNOWN_TASKS;
+        }
+      });
 
   public AccessRules(TaskDao tasks) {
     this.tasks = tasks;
+  }
+
+  /** The task's data source; empty for an unknown task. */
+  private Optional<String> dataSourceOf(String taskId) {
+    String known = dataSourceOfTask.get(taskId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<String> found = tasks.find(taskId).map(TaskRecord::dataSource);
+    found.ifPresent(ds -> dataSourceOfTask.put(taskId, ds));
+    return found;
   }
 
   @Override
@@ -71,9 +92,8 @@ public final class AccessRules implements ContainerRequestFilter {
     }
     switch (guard) {
       case TASK -> {
-        Optional<TaskRecord> task = tasks.find(params.getFirst("taskId"));
         // an unknown task is the endpoint's own 404
-        task.ifPresent(t -> Access.require(ResourceType.DATASOURCE, t.dataSource(), action));
+        dataSourceOf(params.getFirst("taskId")).ifPresent(ds -> Access.require(ResourceType.DATASOURCE, ds, action));
       }
       case DATASOURCE -> Access.require(ResourceType.DATASOURCE, params.getFirst("dataSource"), action);
       case DATASOURCE_READ_AND_WRITE -> {
