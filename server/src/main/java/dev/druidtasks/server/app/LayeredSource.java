@@ -8,14 +8,19 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.dropwizard.configuration.ConfigurationSourceProvider;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.setup.Bootstrap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.apache.commons.text.StringSubstitutor;
 
 /**
  * The bundled {@value #BUNDLED}, with an explicit file layered over it (objects merged key by key).
@@ -31,6 +36,22 @@ final class LayeredSource implements ConfigurationSourceProvider {
 
   LayeredSource(Predicate<String> isSet) {
     this.isSet = isSet;
+  }
+
+  /**
+   * Makes {@code bootstrap} read the bundled configuration (with a {@code --config} file, or the one
+   * {@code DRUID_TASKS_CONFIG} names, layered over it) and fill its variables from the command's flags,
+   * else the environment, else {@code defaults} (null: the bundled default).
+   */
+  @SuppressWarnings("unchecked")
+  static void install(Bootstrap<?> bootstrap, Namespace ns, Function<String, String> env,
+      Function<String, String> defaults) {
+    Function<String, String> given = name -> ns.get(name) != null ? ns.get(name).toString() : env.apply(name);
+    Function<String, String> value = name -> given.apply(name) != null ? given.apply(name) : defaults.apply(name);
+    String file = ns.getString("file") != null ? ns.getString("file") : env.apply("DRUID_TASKS_CONFIG");
+    ns.getAttrs().put("file", file != null ? file : BUNDLED);
+    ((Bootstrap<DruidTasksConfiguration>) bootstrap).setConfigurationSourceProvider(new SubstitutingSourceProvider(
+        new LayeredSource(name -> given.apply(name) != null), new StringSubstitutor(value::apply)));
   }
 
   @Override

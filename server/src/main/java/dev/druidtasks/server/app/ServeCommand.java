@@ -1,6 +1,5 @@
 package dev.druidtasks.server.app;
 
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
@@ -9,7 +8,6 @@ import java.util.function.Function;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.apache.commons.text.StringSubstitutor;
 
 /**
  * {@code serve} (and {@code worker}): runs a node with no config file needed. Its configuration is
@@ -61,12 +59,7 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-    Function<String, String> given = name -> ns.get(name) != null ? ns.get(name).toString() : env.apply(name);
-    Function<String, String> value = name -> given.apply(name) != null ? given.apply(name) : role.defaults.get(name);
-    String file = ns.getString("file") != null ? ns.getString("file") : env.apply("DRUID_TASKS_CONFIG");
-    ns.getAttrs().put("file", file != null ? file : LayeredSource.BUNDLED);
-    ((Bootstrap<DruidTasksConfiguration>) bootstrap).setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        new LayeredSource(name -> given.apply(name) != null), new StringSubstitutor(value::apply)));
+    LayeredSource.install(bootstrap, ns, env, role.defaults::get);
     super.run(bootstrap, ns);
   }
 

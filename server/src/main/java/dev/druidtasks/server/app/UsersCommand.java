@@ -5,7 +5,6 @@ import dev.druidtasks.server.auth.Security;
 import dev.druidtasks.server.auth.SecurityAdmin;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.SecurityDao;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
-import org.apache.commons.text.StringSubstitutor;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -48,13 +46,8 @@ final class UsersCommand extends ConfiguredCommand<DruidTasksConfiguration> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
-    Function<String, String> value = name -> ns.get(name) != null ? ns.get(name).toString() : env.apply(name);
-    String file = ns.getString("file") != null ? ns.getString("file") : env.apply("DRUID_TASKS_CONFIG");
-    ns.getAttrs().put("file", file != null ? file : LayeredSource.BUNDLED);
-    ((Bootstrap<DruidTasksConfiguration>) bootstrap).setConfigurationSourceProvider(new SubstitutingSourceProvider(
-        new LayeredSource(name -> value.apply(name) != null), new StringSubstitutor(value::apply)));
+    LayeredSource.install(bootstrap, ns, env, name -> null);
     super.run(bootstrap, ns);
   }
 
