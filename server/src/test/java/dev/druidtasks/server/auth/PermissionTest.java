@@ -44,6 +44,7 @@ class PermissionTest {
   @Test
   void aNameThatIsNotARegularExpressionIsRefused() {
     assertThatThrownBy(() -> new Permission("(", ResourceType.DATASOURCE, Action.READ))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resource.name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid permission, resource name regex[(] does not compile.");
   }
 }
