@@ -29,7 +29,8 @@ public final class Authenticator {
 
   private final SecurityDirectory directory;
   private final LoginThrottle throttle;
-  private final SecretKeySpec digestKey;
+  /** A keyed digest per thread: a Mac is not thread-safe, and looking one up costs more than using it. */
+  private final ThreadLocal<Mac> digests;
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
   /** Checked against when the user is unknown, so an unknown name costs what a wrong password does. */
   private final String decoyHash;
@@ -40,7 +41,16 @@ public final class Authenticator {
     this.decoyHash = hashes.hash(Long.toString(new SecureRandom().nextLong()));
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    this.digestKey = new SecretKeySpec(key, "HmacSHA256");
+    SecretKeySpec digestKey = new SecretKeySpec(key, "HmacSHA256");
+    this.digests = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(digestKey);
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+      }
+    });
   }
 
   /** {@code client} identifies where the attempt comes from (its address), for throttling. */
@@ -75,12 +85,6 @@ public final class Authenticator {
   }
 
   private byte[] digest(String password) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(digestKey);
-      return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return digests.get().doFinal(password.getBytes(StandardCharsets.UTF_8));
   }
 }
