@@ -121,13 +121,7 @@ final class Aggregation {
       parsedDouble = parsedLong;
       return true;
     }
-    String text = switch (kind) {
-      case RowValues.NUMBER_RAW -> NumberText.ascii(src, row.off(slot), row.len(slot));
-      case RowValues.STRING_RAW, RowValues.TEXT -> row.asString(slot).trim();
-      case RowValues.TRUE -> "1";
-      case RowValues.FALSE -> "0";
-      default -> null;
-    };
+    String text = row.numberText(slot);
     if (text == null || text.isEmpty()) {
       return false;
     }

@@ -3,13 +3,13 @@ package dev.druidtasks.server.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.CompactTaskType.Compact;
-import dev.druidtasks.server.ingest.IngestionSpec.JsonFormat;
 import dev.druidtasks.server.ingest.IngestionSpec.SegmentsInput;
 import dev.druidtasks.server.ingest.read.FloatingMetrics;
 import dev.druidtasks.server.ingest.spec.CompactionGranularitySpec;
 import dev.druidtasks.server.ingest.spec.DataSchema;
 import dev.druidtasks.server.ingest.spec.DimensionsSpec;
 import dev.druidtasks.server.ingest.spec.Granularity;
+import dev.druidtasks.server.ingest.spec.InputFormatSpec;
 import dev.druidtasks.server.ingest.spec.MetricSpec;
 import dev.druidtasks.server.ingest.spec.TuningConfig;
 import dev.druidtasks.server.task.DataSegment;
@@ -163,7 +163,7 @@ final class Compaction {
         new DataSchema.TimestampSpec(DimensionsSpec.TIME_COLUMN, "millis", null, null, null), dimensions, metrics,
         granularity.forIngestion(part.granularity(), !metrics.isEmpty(), List.of(part.extent())), null, null, null);
     TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
-    return IngestionSpec.of(schema, tuning, new SegmentsInput(part.segments()), new JsonFormat(), false);
+    return IngestionSpec.of(schema, tuning, new SegmentsInput(part.segments()), InputFormatSpec.Json.ROWS, false);
   }
 
   private static List<MetricSpec> metrics(List<DataSegment> segments) throws IOException {

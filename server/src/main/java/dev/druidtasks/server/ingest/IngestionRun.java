@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.IngestionReport.ParseError;
 import dev.druidtasks.server.ingest.IngestionReport.RowStat;
 import dev.druidtasks.server.ingest.IngestionReport.State;
-import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
 import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
 import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;
 import dev.druidtasks.server.ingest.IngestionSpec.Metric;
@@ -21,6 +20,7 @@ import dev.druidtasks.server.ingest.read.RowTimestamp;
 import dev.druidtasks.server.ingest.segment.ByteSink;
 import dev.druidtasks.server.ingest.segment.SegmentWriter;
 import dev.druidtasks.server.ingest.spec.Granularity;
+import dev.druidtasks.server.ingest.spec.InputFormatSpec;
 import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
@@ -212,7 +212,7 @@ final class IngestionRun {
 
   private void read(InputFiles.Entity input) throws IOException, TaskLockException, TooManyParseErrors {
     log.info("Reading " + input.description() + " (" + input.size() + " bytes)");
-    RowReader reader = spec.inputFormat() instanceof DelimitedFormat delimited
+    RowReader reader = spec.inputFormat() instanceof InputFormatSpec.Delimited delimited
         ? new DelimitedRowReader(delimited, columns)
         : new JsonRowReader(jsonFactory, columns);
     long bytesBefore = report.get(RowStat.PROCESSED_BYTES);

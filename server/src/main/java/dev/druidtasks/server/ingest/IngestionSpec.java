@@ -1,5 +1,9 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.read.Dimensions;
+import dev.druidtasks.server.ingest.read.Dimensions.Dimension;
+import dev.druidtasks.server.ingest.read.Dimensions.DimensionType;
+import dev.druidtasks.server.ingest.read.Dimensions.MultiValueHandling;
 import dev.druidtasks.server.ingest.read.TimestampFormat;
 import dev.druidtasks.server.ingest.spec.DataSchema;
 import dev.druidtasks.server.ingest.spec.DimensionsSpec;
@@ -28,7 +32,7 @@ public record IngestionSpec(
     Granularities granularity,
     RowFilter filter,
     InputSource inputSource,
-    InputFormat inputFormat,
+    InputFormatSpec inputFormat,
     boolean appendToExisting,
     Tuning tuning) {
 
@@ -39,11 +43,11 @@ public record IngestionSpec(
   /** What a run of {@code spec} needs, from its bound JSON. */
   static IngestionSpec of(IndexSpec spec) {
     return of(spec.dataSchema(), spec.tuningConfig(), input(spec.ioConfig().inputSource()),
-        format(spec.ioConfig().inputFormat()), spec.ioConfig().appendToExisting());
+        spec.ioConfig().inputFormat(), spec.ioConfig().appendToExisting());
   }
 
   /** A run of {@code schema} over {@code input}, read as {@code inputFormat}. */
-  static IngestionSpec of(DataSchema schema, TuningConfig t, InputSource input, InputFormat inputFormat,
+  static IngestionSpec of(DataSchema schema, TuningConfig t, InputSource input, InputFormatSpec inputFormat,
       boolean append) {
     DataSchema.TimestampSpec ts = schema.timestampSpec();
     TimestampFormat format;
@@ -81,33 +85,8 @@ public record IngestionSpec(
         : new InlineInput(((InputSourceSpec.Inline) source).data());
   }
 
-  private static InputFormat format(InputFormatSpec format) {
-    if (format instanceof InputFormatSpec.Delimited d) {
-      return new DelimitedFormat(d.type().equals("csv"), InputFormatSpec.Delimited.separator(d.type(), d.delimiter()),
-          d.columns(), d.findColumnsFromHeader(), d.skipHeaderRows(), d.listDelimiter());
-    }
-    return new JsonFormat();
-  }
-
   /** {@code timestampSpec}: the column, its format, and the time to use when a row has none (or null). */
   public record TimestampColumn(String column, TimestampFormat format, Long missingValueMillis) {}
-
-  public enum DimensionType { STRING, LONG, FLOAT, DOUBLE, AUTO }
-
-  public enum MultiValueHandling { SORTED_ARRAY, SORTED_SET, ARRAY }
-
-  public record Dimension(String name, DimensionType type, MultiValueHandling multiValueHandling) {}
-
-  /**
-   * {@code dimensionsSpec}: the explicit dimensions and, when {@code discover} is set, every other
-   * column not in {@code exclusions} as a dimension of {@code discoveredType}.
-   */
-  public record Dimensions(List<Dimension> explicit, Set<String> exclusions, boolean discover, DimensionType discoveredType) {
-    public Dimensions {
-      explicit = List.copyOf(explicit);
-      exclusions = Set.copyOf(exclusions);
-    }
-  }
 
   public enum AggregatorKind {
     COUNT(false), LONG_SUM(false), LONG_MIN(false), LONG_MAX(false), DOUBLE_SUM(true), DOUBLE_MIN(true), DOUBLE_MAX(true);
@@ -149,23 +128,6 @@ public record IngestionSpec(
   public record SegmentsInput(List<DataSegment> segments) implements InputSource {
     public SegmentsInput {
       segments = List.copyOf(segments);
-    }
-  }
-
-  public sealed interface InputFormat permits JsonFormat, DelimitedFormat {}
-
-  public record JsonFormat() implements InputFormat {}
-
-  /** {@code csv} (quoted fields allowed) and {@code tsv} (plain split on the delimiter). */
-  public record DelimitedFormat(
-      boolean quoted,
-      String delimiter,
-      List<String> columns,
-      boolean findColumnsFromHeader,
-      int skipHeaderRows,
-      String listDelimiter) implements InputFormat {
-    public DelimitedFormat {
-      columns = List.copyOf(columns);
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.druidtasks.server.ingest;
 
-import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
-import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
-import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
 import dev.druidtasks.server.ingest.read.Columns;
+import dev.druidtasks.server.ingest.read.Dimensions.Dimension;
+import dev.druidtasks.server.ingest.read.Dimensions.DimensionType;
+import dev.druidtasks.server.ingest.read.Dimensions.MultiValueHandling;
 import dev.druidtasks.server.ingest.read.NumberText;
 import dev.druidtasks.server.ingest.read.RowValues;
 import dev.druidtasks.server.ingest.segment.ByteSink;
@@ -176,13 +176,7 @@ final class RowEncoder {
       out.write(src, row.off(slot), row.len(slot));
       return true;
     }
-    String text = switch (kind) {
-      case RowValues.NUMBER_RAW -> NumberText.ascii(src, row.off(slot), row.len(slot));
-      case RowValues.STRING_RAW, RowValues.TEXT -> row.asString(slot).trim();
-      case RowValues.TRUE -> "1";
-      case RowValues.FALSE -> "0";
-      default -> null;
-    };
+    String text = row.numberText(slot);
     if (text != null && text.isEmpty()) {
       return false;
     }

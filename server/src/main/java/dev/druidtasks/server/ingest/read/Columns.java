@@ -1,8 +1,7 @@
 package dev.druidtasks.server.ingest.read;
 
-import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
-import dev.druidtasks.server.ingest.IngestionSpec.Dimensions;
-import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
+import dev.druidtasks.server.ingest.read.Dimensions.Dimension;
+import dev.druidtasks.server.ingest.read.Dimensions.MultiValueHandling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

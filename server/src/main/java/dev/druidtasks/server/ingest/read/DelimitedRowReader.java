@@ -1,7 +1,7 @@
 package dev.druidtasks.server.ingest.read;
 
 import com.opencsv.RFC4180Parser;
-import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
+import dev.druidtasks.server.ingest.spec.InputFormatSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class DelimitedRowReader implements RowReader {
   /** Druid's default list delimiter when none is given: Ctrl-A. */
   private static final String DEFAULT_LIST_DELIMITER = "\u0001";
 
-  private final DelimitedFormat format;
+  private final InputFormatSpec.Delimited format;
   private final Columns columns;
   private final String listDelimiter;
   private final Pattern splitter;
@@ -28,11 +28,11 @@ public final class DelimitedRowReader implements RowReader {
   private int[] slots;
   private int linesSeen;
 
-  public DelimitedRowReader(DelimitedFormat format, Columns columns) {
+  public DelimitedRowReader(InputFormatSpec.Delimited format, Columns columns) {
     this.format = format;
     this.columns = columns;
     this.listDelimiter = format.listDelimiter() == null ? DEFAULT_LIST_DELIMITER : format.listDelimiter();
-    this.splitter = Pattern.compile(format.delimiter(), Pattern.LITERAL);
+    this.splitter = Pattern.compile(format.separator(), Pattern.LITERAL);
     this.listSplitter = Pattern.compile(listDelimiter, Pattern.LITERAL);
     if (!format.findColumnsFromHeader()) {
       slots = slotsOf(format.columns().toArray(String[]::new));

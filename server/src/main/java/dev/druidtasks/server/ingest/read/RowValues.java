@@ -124,6 +124,20 @@ public final class RowValues {
     };
   }
 
+  /**
+   * The value as text to read a number from, as Druid converts it: numbers as written, strings
+   * trimmed, booleans as 1 and 0; null for values that cannot be numbers (arrays, objects, lists).
+   */
+  public String numberText(int slot) {
+    return switch (kind(slot)) {
+      case NUMBER_RAW -> NumberText.ascii(source, offs[slot], lens[slot]);
+      case STRING_RAW, TEXT -> asString(slot).trim();
+      case TRUE -> "1";
+      case FALSE -> "0";
+      default -> null;
+    };
+  }
+
   /** The value as a list of strings, as filters see it; empty when absent or null. */
   public List<String> asList(int slot) {
     byte k = kind(slot);

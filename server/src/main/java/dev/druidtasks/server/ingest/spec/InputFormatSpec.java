@@ -24,6 +24,9 @@ public sealed interface InputFormatSpec {
   record Json(String type, Boolean keepNullColumns, Boolean assumeNewlineDelimited, Boolean useJsonNodeReader,
       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> flattenSpec,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements InputFormatSpec {
+    /** JSON lines with every default, as segments' rows are read back. */
+    public static final Json ROWS = new Json("json", null, null, null, null, null);
+
     public Json {
       keepNullColumns = keepNullColumns != null && keepNullColumns;
       assumeNewlineDelimited = assumeNewlineDelimited != null && assumeNewlineDelimited;
@@ -71,6 +74,15 @@ public sealed interface InputFormatSpec {
       if (listDelimiter != null && (listDelimiter.isEmpty() || listDelimiter.equals(separator))) {
         throw InvalidField.of("listDelimiter", ": Cannot have same delimiter and list delimiter of [" + separator + "]");
       }
+    }
+
+    /** Whether fields may be quoted: csv, not tsv. */
+    public boolean quoted() {
+      return type.equals("csv");
+    }
+
+    public String separator() {
+      return separator(type, delimiter);
     }
 
     /** What splits fields: ',' for csv whatever {@code delimiter} says. */

@@ -2,11 +2,10 @@ package dev.druidtasks.server.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.druidtasks.server.ingest.IngestionSpec.DelimitedFormat;
-import dev.druidtasks.server.ingest.IngestionSpec.Dimension;
-import dev.druidtasks.server.ingest.IngestionSpec.DimensionType;
-import dev.druidtasks.server.ingest.IngestionSpec.Dimensions;
-import dev.druidtasks.server.ingest.IngestionSpec.MultiValueHandling;
+import dev.druidtasks.server.ingest.read.Dimensions.Dimension;
+import dev.druidtasks.server.ingest.read.Dimensions.DimensionType;
+import dev.druidtasks.server.ingest.read.Dimensions.MultiValueHandling;
+import dev.druidtasks.server.ingest.spec.InputFormatSpec;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ class DelimitedRowReaderTest {
     Columns columns = new Columns(new Dimensions(NAMES.stream()
         .map(n -> new Dimension(n, DimensionType.STRING, MultiValueHandling.SORTED_ARRAY)).toList(),
         Set.of(), false, DimensionType.STRING), "ts", List.of());
-    DelimitedRowReader reader = new DelimitedRowReader(new DelimitedFormat(true, ",", NAMES, false, 0, null), columns);
+    DelimitedRowReader reader = new DelimitedRowReader(new InputFormatSpec.Delimited("csv", null, NAMES, null, false, null, 0, null), columns);
     RowValues row = new RowValues();
     try (LineSource lines = new LineSource(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), 16)) {
       assertThat(lines.next()).isTrue();
