@@ -1,6 +1,7 @@
 package dev.druidtasks.server.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.druidtasks.server.task.TaskState;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,8 @@ public interface ControlDao {
   void truncateTaskState();
 
   /** A submitted task, as it was stored. */
-  record Submitted(String id, String type, String dataSource, Instant createdTime, @Json JsonNode payload) { }
+  record Submitted(String id, String type, String dataSource,
+      @JsonSerialize(using = TaskRecord.WireInstant.class) Instant createdTime, @Json JsonNode payload) { }
 
   /** Submissions oldest first, of a type and a data source when given. */
   @SqlQuery("SELECT id, type, datasource AS data_source, created_time, payload FROM tasks"

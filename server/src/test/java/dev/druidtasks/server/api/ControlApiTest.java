@@ -207,6 +207,48 @@ class ControlApiTest {
     assertThat(s.get("errorMsg").asText()).isEqualTo("Shutdown request from user");
   }
 
+  @Test
+  void everyControlAnswerIsInTheSpec() throws java.io.IOException {
+    com.atlassian.oai.validator.OpenApiInteractionValidator validator;
+    try (java.io.InputStream in = ControlApiTest.class.getResourceAsStream("/tasks-api.yaml")) {
+      validator = com.atlassian.oai.validator.OpenApiInteractionValidator.createForInlineApiSpecification(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).build();
+    }
+    String id = server.submit(kafka("spec-checked", "{\"runTimeMs\":600000}"));
+    server.awaitRunner(id, "RUNNING");
+    java.util.List<HttpResponse<String>> answers = java.util.List.of(
+        server.get(CONTROL),
+        post(CONTROL + "/rules", "{\"type\":\"index_kafka\",\"simulate\":{\"outcome\":\"FAILED\","
+            + "\"lockIntervals\":[\"2024-01-01/2024-01-02\"]}}"),
+        post(CONTROL + "/rules", "{\"simulate\":7}"),
+        server.get(CONTROL + "/rules"),
+        server.post(CONTROL + "/scheduling/pause", null, null),
+        server.post(CONTROL + "/scheduling/resume", null, null),
+        server.post(CONTROL + "/worker/pause", null, null),
+        server.post(CONTROL + "/worker/resume", null, null),
+        post(CONTROL + "/clock/advance", "{\"by\":\"PT1S\"}"),
+        post(CONTROL + "/clock/advance", "{}"),
+        server.get(CONTROL + "/submitted"),
+        server.get(CONTROL + "/submitted?max=x"),
+        post(CONTROL + "/tasks/" + id + "/outcome", "{\"status\":\"SUCCESS\"}"),
+        post(CONTROL + "/tasks/" + id + "/outcome", "{\"status\":\"SUCCESS\"}"),
+        post(CONTROL + "/tasks/unknown/outcome", "{\"status\":\"FAILED\"}"),
+        server.delete(CONTROL + "/rules"),
+        server.post(CONTROL + "/reset", null, null));
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    for (HttpResponse<String> r : answers) {
+      var b = com.atlassian.oai.validator.model.SimpleResponse.Builder.status(r.statusCode()).withBody(r.body());
+      r.headers().firstValue("Content-Type").ifPresent(b::withContentType);
+      var report = validator.validateResponse(r.request().uri().getRawPath(),
+          com.atlassian.oai.validator.model.Request.Method.valueOf(r.request().method()), b.build());
+      if (report.hasErrors()) {
+        problems.add(r.request().method() + " " + r.request().uri() + " -> " + r.statusCode() + ": "
+            + report.getMessages());
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
   private static void sleep(long ms) {
     try {
       Thread.sleep(ms);
