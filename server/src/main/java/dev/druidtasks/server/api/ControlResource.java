@@ -74,7 +74,7 @@ public final class ControlResource {
 
   /**
    * Back to an empty server in milliseconds: running tasks are stopped, then every task, lock, log,
-   * report, segment (rows and files), pending segment and audit line goes in one statement; rules,
+   * report, segment (rows and files), pending segment and audit line goes in one transaction; rules,
    * the clock's offset and the pauses go too.
    */
   @POST
@@ -85,7 +85,7 @@ public final class ControlResource {
     on.worker().pause(true);
     try {
       int stopped = on.worker().stopAllRunning(STOP_TIMEOUT);
-      on.dao().truncateTaskState();
+      on.dao().wipeTaskState();
       clearDeepStorage();
       on.simulations().reset();
       on.clock().reset();

@@ -169,6 +169,7 @@ class ControlApiTest {
     assertThat(server.json(server.get(API + "/completeTasks")).findValuesAsText("id")).doesNotContain(before);
     String after = server.submit(kafka("after-advance", "{\"runTimeMs\":3600000}"));
     server.awaitRunner(after, "RUNNING");
+    awaitLog(after, "Simulated index_kafka task"); // its run has begun: its end is due an hour from now
     JsonNode created = server.json(server.get(API + "/task/" + after + "/status")).get("status").get("createdTime");
     assertThat(java.time.Instant.parse(created.asText())).isAfter(java.time.Instant.now().plus(Duration.ofDays(1)));
     ok(post(CONTROL + "/clock/advance", "{\"by\":\"PT1H\"}"));
@@ -247,6 +248,14 @@ class ControlApiTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  private static void awaitLog(String id, String line) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!server.get(API + "/task/" + id + "/log").body().contains(line)) {
+      assertThat(System.nanoTime()).as("log of " + id).isLessThan(deadline);
+      sleep(20);
+    }
   }
 
   private static void sleep(long ms) {

@@ -71,6 +71,8 @@ record SimulatedTask(
     SimulationPlan p = plan != null ? plan : control.planFor(type, dataSource, id);
     control.started(id);
     try {
+      // the server's clock, so that advancing it through the control API ends the run early
+      Instant end = clock.instant().plusMillis(p.runTimeMs());
       execution.log().info("Simulated " + type + " task[" + id + "]: running for " + p.runTimeMs() + " ms, then "
           + p.outcome());
       if (p.logLines() != null) {
@@ -79,8 +81,6 @@ record SimulatedTask(
       if (p.report() != null) {
         execution.writeReports(LENIENT.<ObjectNode>valueToTree(p.report()));
       }
-      // the server's clock, so that advancing it through the control API ends the run early
-      Instant end = clock.instant().plusMillis(p.runTimeMs());
       while (clock.instant().isBefore(end)) {
         Optional<TaskResult> now = interrupted(execution);
         if (now.isPresent()) {
