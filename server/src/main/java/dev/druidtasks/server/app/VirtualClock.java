@@ -13,10 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class VirtualClock extends Clock implements ControlClock {
   private final Clock real;
-  private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+  private final AtomicReference<Duration> offset;
 
   VirtualClock(Clock real) {
+    this(real, new AtomicReference<>(Duration.ZERO));
+  }
+
+  private VirtualClock(Clock real, AtomicReference<Duration> offset) {
     this.real = real;
+    this.offset = offset;
   }
 
   @Override
@@ -26,7 +31,7 @@ final class VirtualClock extends Clock implements ControlClock {
 
   @Override
   public Clock withZone(ZoneId zone) {
-    throw new UnsupportedOperationException("the task clock stays in UTC");
+    return new VirtualClock(real.withZone(zone), offset); // the same time, advanced together
   }
 
   @Override
