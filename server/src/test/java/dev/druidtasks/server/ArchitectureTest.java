@@ -81,6 +81,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void simulatedTypesAreReachedOnlyByTheApplicationAndTheControlApi() {
+    noClasses().that().resideOutsideOfPackages("dev.druidtasks.server.task.simulated..",
+            "dev.druidtasks.server.app..", "dev.druidtasks.server.api..")
+        .should().dependOnClassesThat().resideInAPackage("dev.druidtasks.server.task.simulated..")
+        .check(classes);
+  }
+
+  @Test
   void readingKnowsNeitherTheRunNorSegments() {
     noClasses().that().resideInAPackage("dev.druidtasks.server.ingest.read..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.druidtasks.server.ingest",

@@ -40,13 +40,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document parses without a single message, covers every endpoint of the Tasks API
+ * The OpenAPI document parses without a single message, covers every endpoint of the Tasks API (and the
+ * control API)
  * with the status codes and content types of the contract, and its examples fit its schemas.
  */
 class TasksApiSpecTest {
   private static final String V1 = "/druid/indexer/v1";
   private static final Set<String> TAGS =
-      Set.of("TaskInformation", "TaskOperations", "TaskManagement", "Overlord", "Segments", "Status");
+      Set.of("TaskInformation", "TaskOperations", "TaskManagement", "Overlord", "Segments", "Status", "Control");
+  private static final String CONTROL = "/druid-tasks/v1/control";
   private static final String JSON = "application/json";
   private static final String TEXT = "text/plain";
 
@@ -88,7 +90,19 @@ class TasksApiSpecTest {
       new Endpoint(V1 + "/datasources/{dataSource}/segments/{segmentId}", HttpMethod.DELETE, "Segments",
           "markSegmentAsUnused"),
       new Endpoint("/status", HttpMethod.GET, "Status", "getStatus"),
-      new Endpoint("/status/health", HttpMethod.GET, "Status", "getHealth"));
+      new Endpoint("/status/health", HttpMethod.GET, "Status", "getHealth"),
+      new Endpoint(CONTROL, HttpMethod.GET, "Control", "controlState"),
+      new Endpoint(CONTROL + "/reset", HttpMethod.POST, "Control", "reset"),
+      new Endpoint(CONTROL + "/scheduling/pause", HttpMethod.POST, "Control", "pauseScheduling"),
+      new Endpoint(CONTROL + "/scheduling/resume", HttpMethod.POST, "Control", "resumeScheduling"),
+      new Endpoint(CONTROL + "/worker/pause", HttpMethod.POST, "Control", "pauseWorker"),
+      new Endpoint(CONTROL + "/worker/resume", HttpMethod.POST, "Control", "resumeWorker"),
+      new Endpoint(CONTROL + "/clock/advance", HttpMethod.POST, "Control", "advanceClock"),
+      new Endpoint(CONTROL + "/rules", HttpMethod.GET, "Control", "getSimulationRules"),
+      new Endpoint(CONTROL + "/rules", HttpMethod.POST, "Control", "addSimulationRule"),
+      new Endpoint(CONTROL + "/rules", HttpMethod.DELETE, "Control", "clearSimulationRules"),
+      new Endpoint(CONTROL + "/tasks/{taskId}/outcome", HttpMethod.POST, "Control", "setTaskOutcome"),
+      new Endpoint(CONTROL + "/submitted", HttpMethod.GET, "Control", "getSubmittedTasks"));
 
   private static String yaml;
   private static OpenAPI api;
@@ -249,6 +263,7 @@ class TasksApiSpecTest {
     expected.put("getTaskLog", Set.of("offset"));
     expected.put("deletePendingSegments", Set.of("interval"));
     expected.put("getSupervisors", Set.of("system", "full"));
+    expected.put("getSubmittedTasks", Set.of("type", "datasource", "max"));
     for (Endpoint e : ENDPOINTS) {
       List<Parameter> params = operation(e.path(), e.method()).getParameters();
       List<Parameter> all = params == null ? List.of() : params.stream().map(TasksApiSpecTest::deref).toList();
@@ -335,6 +350,14 @@ class TasksApiSpecTest {
     required.put("markSegmentAsUnused", Set.of("200"));
     required.put("getStatus", Set.of("200"));
     required.put("getHealth", Set.of("200"));
+    for (String control : List.of("controlState", "reset", "pauseScheduling", "resumeScheduling", "pauseWorker",
+        "resumeWorker", "getSimulationRules", "clearSimulationRules")) {
+      required.put(control, Set.of("200"));
+    }
+    required.put("advanceClock", Set.of("200", "400"));
+    required.put("addSimulationRule", Set.of("200", "400"));
+    required.put("setTaskOutcome", Set.of("200", "400", "404"));
+    required.put("getSubmittedTasks", Set.of("200", "400"));
     assertThat(required.keySet())
         .containsExactlyInAnyOrderElementsOf(ENDPOINTS.stream().map(Endpoint::operationId).toList());
     required.forEach((id, codes) ->

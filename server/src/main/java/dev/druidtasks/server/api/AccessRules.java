@@ -45,7 +45,14 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("getTotalWorkerCapacity", Guard.CONFIG), Map.entry("getLockedIntervals", Guard.STATE),
       Map.entry("isCompactionSupervisorEnabled", Guard.CONFIG), Map.entry("getSupervisors", Guard.OPEN),
       Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN),
-      Map.entry("auditLog", Guard.SECURITY));
+      Map.entry("auditLog", Guard.SECURITY),
+      // the control API (ControlResource): everything a test may do to the server, so the admin's
+      Map.entry("controlState", Guard.SECURITY), Map.entry("reset", Guard.SECURITY),
+      Map.entry("pauseScheduling", Guard.SECURITY), Map.entry("resumeScheduling", Guard.SECURITY),
+      Map.entry("pauseWorker", Guard.SECURITY), Map.entry("resumeWorker", Guard.SECURITY),
+      Map.entry("advanceClock", Guard.SECURITY), Map.entry("getSimulationRules", Guard.SECURITY),
+      Map.entry("addSimulationRule", Guard.SECURITY), Map.entry("clearSimulationRules", Guard.SECURITY),
+      Map.entry("setTaskOutcome", Guard.SECURITY), Map.entry("getSubmittedTasks", Guard.SECURITY));
 
   /** Task ids whose data source was looked up lately: a task's data source never changes. */
   private static final int KNOWN_TASKS = 10_000;
@@ -62,6 +69,11 @@ public final class AccessRules implements ContainerRequestFilter {
 
   public AccessRules(TaskDao tasks) {
     this.tasks = tasks;
+  }
+
+  /** Forgets the data sources of tasks seen: after a reset of the control API, an id may be used again. */
+  void forgetTasks() {
+    dataSourceOfTask.clear();
   }
 
   /** The task's data source; empty for an unknown task. */

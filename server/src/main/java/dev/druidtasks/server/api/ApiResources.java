@@ -22,6 +22,14 @@ public final class ApiResources {
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
       Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord,
       Optional<Security> security, AuditDao audit) {
+    register(jersey, store, queue, json, clock, recentlyFinished, tasksApi, status, overlord, security, audit,
+        Optional.empty());
+  }
+
+  /** As above, with the control API when given (and the Tasks API served). */
+  public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
+      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord,
+      Optional<Security> security, AuditDao audit, Optional<ControlResource> control) {
     // Error answers keep our bodies (or none); Jetty must not replace them with its HTML error page.
     jersey.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
     jersey.register(new ApiException.Mapper());
@@ -32,7 +40,9 @@ public final class ApiResources {
     jersey.register(new StorableQuery());
     jersey.register(status);
     security.ifPresent(s -> {
-      jersey.register(new AccessRules(store.tasks()));
+      AccessRules rules = new AccessRules(store.tasks());
+      control.ifPresent(c -> c.onReset(rules::forgetTasks));
+      jersey.register(rules);
       jersey.register(new AdminRefusalMapper());
       jersey.register(new BasicSecurityAuthenticationResource(s));
       jersey.register(new BasicSecurityAuthorizationResource(s));
@@ -46,6 +56,7 @@ public final class ApiResources {
       jersey.register(new TaskManagementResource(store, clock));
       jersey.register(overlord);
       jersey.register(new SegmentsResource(store.segmentStates(), clock));
+      control.ifPresent(jersey::register);
     }
   }
 }

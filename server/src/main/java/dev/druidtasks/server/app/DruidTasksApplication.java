@@ -1,6 +1,12 @@
 package dev.druidtasks.server.app;
 
 import dev.druidtasks.server.api.BasicAuthFilter;
+import dev.druidtasks.server.api.ControlResource;
+import dev.druidtasks.server.api.ControlTargets;
+import dev.druidtasks.server.store.ControlDao;
+import dev.druidtasks.server.task.TaskType;
+import dev.druidtasks.server.task.simulated.SimulatedTaskType;
+import dev.druidtasks.server.task.simulated.SimulationControl;
 import dev.druidtasks.server.auth.Security;
 import dev.druidtasks.server.store.AuditDao;
 import dev.druidtasks.server.store.SecurityDao;
@@ -73,7 +79,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
 
   @Override
   public void run(DruidTasksConfiguration config, Environment env) throws Exception {
-    Clock clock = Clock.systemUTC();
+    // task times follow a clock the control API may move forward; worker liveness keeps real time
+    VirtualClock clock = new VirtualClock(Clock.systemUTC());
     ObjectMapper json = env.getObjectMapper();
     Path dataDir = Path.of(config.getDataDir()).toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
@@ -90,12 +97,15 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         : config.getAllowedInputRoots().stream().map(r -> workingDir.resolve(r).normalize()).toList();
     // the database, task logs and segments are never input, whatever the roots
     IngestConfig ingest = new IngestConfig(roots, List.of(dataDir), workingDir);
-    TaskTypeRegistry registry = new TaskTypeRegistry(clock,
+    SimulationControl simulations = new SimulationControl();
+    List<TaskType> types = new java.util.ArrayList<>(List.of(
         new NoopTaskType(),
         new IndexTaskType("index_parallel", ingest),
         new IndexTaskType("index", ingest),
         new KillTaskType(),
-        new CompactTaskType());
+        new CompactTaskType()));
+    types.addAll(SimulatedTaskType.of(config.getSimulation().simulatedTypes(), simulations));
+    TaskTypeRegistry registry = new TaskTypeRegistry(clock, types.toArray(TaskType[]::new));
 
     EngineConfig engine = new EngineConfig(config.getHost(), config.getWorkerCapacity(),
         config.getTick().toJavaDuration(), config.getHeartbeatPeriod().toJavaDuration(),
@@ -107,6 +117,8 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     LeaderLatch leadership = new LeaderLatch(LeaderLatch.connections(db.getUrl(), db.getUser(), db.getPassword()),
         selfUrl::get);
     TaskScheduler scheduler = new TaskScheduler(store, leadership, engine, clock, worker::wake);
+    worker.livenessClock(Clock.systemUTC());
+    scheduler.livenessClock(Clock.systemUTC());
     TaskQueue queue = new TaskQueue(store, registry, json, clock);
     queue.onChange(scheduler::wake);
     queue.onChange(worker::wake);
@@ -154,9 +166,12 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     env.servlets().addFilter("body-drain", new BodyDrain()).addMappingForUrlPatterns(requests, false, "/*");
     env.servlets().addFilter("media-type-check", new MediaTypeCheck(json)).addMappingForUrlPatterns(requests, false, "/*");
     Duration recent = config.getRecentlyFinishedThreshold().toJavaDuration();
+    Optional<ControlResource> control = !config.getSimulation().isControlApi() ? Optional.empty()
+        : Optional.of(new ControlResource(new ControlTargets(store, jdbi.onDemand(ControlDao.class), scheduler, worker,
+            simulations, clock, engine.deepStorage())));
     ApiResources.register(env.jersey(), store, queue, json, clock, recent, schedules,
         new StatusResource(VERSION, config.getRole().text(), config.getWorkerCapacity(),
             () -> scheduler.healthy() && worker.healthy()),
-        new OverlordResource(store, leadership::holds, selfUrl::get), security, AuditDao.on(jdbi));
+        new OverlordResource(store, leadership::holds, selfUrl::get), security, AuditDao.on(jdbi), control);
   }
 }

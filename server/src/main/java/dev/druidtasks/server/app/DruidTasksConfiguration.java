@@ -71,6 +71,9 @@ public class DruidTasksConfiguration extends Configuration {
   private List<String> allowedInputRoots = new ArrayList<>();
   private boolean localInput = true;
   private SecurityConfiguration auth = new SecurityConfiguration();
+  @Valid
+  @NotNull
+  private SimulationConfiguration simulation = new SimulationConfiguration();
 
   public DruidTasksConfiguration() {
     try (InputStream defaults = new SubstitutingSourceProvider(new ResourceConfigurationSourceProvider(),
@@ -108,6 +111,9 @@ public class DruidTasksConfiguration extends Configuration {
   /** False turns {@code local} input off: ingestion reads only inline data. */
   @JsonProperty public SecurityConfiguration getAuth() { return auth; }
   @JsonProperty public void setAuth(SecurityConfiguration auth) { this.auth = auth; }
+  /** Simulated task types and the control API, for tests that drive this server. */
+  @JsonProperty public SimulationConfiguration getSimulation() { return simulation; }
+  @JsonProperty public void setSimulation(SimulationConfiguration simulation) { this.simulation = simulation; }
   @JsonProperty public boolean isLocalInput() { return localInput; }
   @JsonProperty public void setLocalInput(boolean on) { this.localInput = on; }
 }

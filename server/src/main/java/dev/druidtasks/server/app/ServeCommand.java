@@ -45,6 +45,10 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
         + " the initial password of admin");
     flag(subparser, "--drain-timeout", "DRAIN_TIMEOUT", "on stop, how long the worker lets running tasks finish"
         + " before it stops them, e.g. 30s (default 0s: at once)");
+    flag(subparser, "--simulate", "SIMULATE", "Druid task types to simulate (index_kafka, query_controller, ...):"
+        + " all (default), none, or names separated by commas");
+    flag(subparser, "--control-api", "CONTROL_API", "true (default) or false: the control API for tests under"
+        + " /druid-tasks/v1/control");
     if (role == Role.WORKER) {
       flag(subparser, "--scheduler", "SCHEDULER", "also take part in the scheduler's leadership (and so answer the"
           + " Tasks API, as /leader may name this node)").action(Arguments.storeConst()).setConst("true");

@@ -25,6 +25,10 @@ public final class TaskScheduler {
   private final Runnable onPending;
   private final PollingLoop loop;
   private long nextReap;
+  /** Set by the control API: waiting tasks stay WAITING. */
+  private volatile boolean paused;
+  /** Worker liveness keeps real time when the task clock is moved (see {@link #livenessClock}). */
+  private volatile Clock liveness;
 
   public TaskScheduler(TaskStore store, LeaderLatch leader, EngineConfig config, Clock clock,
       Runnable onPending) {
@@ -32,6 +36,7 @@ public final class TaskScheduler {
     this.leader = leader;
     this.config = config;
     this.clock = clock;
+    this.liveness = clock;
     this.onPending = onPending;
     this.loop = new PollingLoop("task-scheduler", config.tick(), this::step);
   }
@@ -49,6 +54,23 @@ public final class TaskScheduler {
     return loop.healthy();
   }
 
+  /** Holds waiting tasks WAITING (true) or lets them be promoted again; silent workers are still reaped. */
+  public void pause(boolean pause) {
+    this.paused = pause;
+    if (!pause) {
+      wake();
+    }
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  /** The clock that heartbeats are judged by, when it is not the clock of task times. */
+  public void livenessClock(Clock c) {
+    this.liveness = c;
+  }
+
   public void stop() {
     loop.stop();
     leader.close();
@@ -58,7 +80,7 @@ public final class TaskScheduler {
     if (!leader.isLeader()) {
       return;
     }
-    if (promoteWaiting()) {
+    if (!paused && promoteWaiting()) {
       onPending.run();
     }
     long now = System.currentTimeMillis();
@@ -78,7 +100,7 @@ public final class TaskScheduler {
   }
 
   private void failTasksOfSilentWorkers() {
-    Instant cutoff = clock.instant().minus(config.workerTimeout());
+    Instant cutoff = liveness.instant().minus(config.workerTimeout());
     for (String worker : store.workers().silentSince(cutoff)) {
       if (store.workers().removeIfSilent(worker, cutoff) == 0) {
         continue; // it came back (restarted) since it was read as silent

@@ -47,6 +47,10 @@ public final class TaskWorker {
   /** Stopping: claims nothing more, while what runs finishes. */
   private volatile boolean draining;
   private final Object claiming = new Object();
+  /** Set by the control API: claims nothing, so pending tasks stay PENDING. */
+  private volatile boolean paused;
+  /** Heartbeats keep real time when the task clock is moved (see {@link #livenessClock}). */
+  private volatile Clock liveness;
 
   public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
     this.store = store;
@@ -54,6 +58,49 @@ public final class TaskWorker {
     this.json = json;
     this.config = config;
     this.clock = clock;
+    this.liveness = clock;
+  }
+
+  /** Claims nothing more (true) or claims again; what runs goes on. */
+  public void pause(boolean pause) {
+    this.paused = pause;
+    if (!pause) {
+      wake();
+    }
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  /** The clock heartbeats are written with, when it is not the clock of task times. */
+  public void livenessClock(Clock c) {
+    this.liveness = c;
+  }
+
+  /** Asks the task to stop if it runs here; its end is recorded as usual (a no-op when already ended). */
+  public void stopLocally(String taskId) {
+    RunningTask t = running.get(taskId);
+    if (t != null) {
+      t.requestStop();
+    }
+  }
+
+  /**
+   * Asks every task running here to stop and waits up to {@code timeout} for them to end; returns how
+   * many it asked. With the worker paused first, nothing is claimed meanwhile.
+   */
+  public int stopAllRunning(java.time.Duration timeout) throws InterruptedException {
+    List<RunningTask> asked;
+    synchronized (claiming) { // a claim under way launches first, so its tasks are asked too
+      asked = List.copyOf(running.values());
+    }
+    asked.forEach(RunningTask::requestStop);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    return asked.size();
   }
 
   public String workerId() {
@@ -71,7 +118,7 @@ public final class TaskWorker {
       throw new java.io.UncheckedIOException("cannot create the worker's directories", e);
     }
     epoch = java.util.UUID.randomUUID().toString();
-    store.workers().register(workerId, epoch, config.host(), servedPort, config.capacity(), clock.instant());
+    store.workers().register(workerId, epoch, config.host(), servedPort, config.capacity(), liveness.instant());
     // Tasks this worker was running when its process died cannot resume: end them as Druid does.
     for (String id : store.tasks().runningOn(workerId)) {
       store.tasks().complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
@@ -133,7 +180,7 @@ public final class TaskWorker {
   private void step() {
     long now = System.currentTimeMillis();
     if (now >= nextHeartbeat) {
-      if (store.workers().heartbeat(workerId, epoch, clock.instant()) == 0) {
+      if (store.workers().heartbeat(workerId, epoch, liveness.instant()) == 0) {
         registerAgain();
       }
       nextHeartbeat = now + config.heartbeatPeriod().toMillis();
@@ -148,7 +195,7 @@ public final class TaskWorker {
       running.values().forEach(t -> t.log().flush());
     }
     synchronized (claiming) {
-      int free = draining ? 0 : config.capacity() - running.size();
+      int free = draining || paused ? 0 : config.capacity() - running.size();
       for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
         launch(c);
       }
@@ -164,7 +211,7 @@ public final class TaskWorker {
         + " Stopping them and registering again as a new worker", workerId, config.workerTimeout(), running.size());
     running.values().forEach(RunningTask::requestStop);
     epoch = java.util.UUID.randomUUID().toString();
-    store.workers().register(workerId, epoch, config.host(), port, config.capacity(), clock.instant());
+    store.workers().register(workerId, epoch, config.host(), port, config.capacity(), liveness.instant());
   }
 
   private void launch(ClaimedTask claimed) {
