@@ -45,7 +45,11 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("getTotalWorkerCapacity", Guard.CONFIG), Map.entry("getLockedIntervals", Guard.STATE),
       Map.entry("isCompactionSupervisorEnabled", Guard.CONFIG), Map.entry("getSupervisors", Guard.OPEN),
       Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN),
-      Map.entry("auditLog", Guard.SECURITY));
+      Map.entry("auditLog", Guard.SECURITY),
+      // the API docs and the tasks page: static files, a login is enough (the page's calls are checked)
+      Map.entry("openApiDocument", Guard.OPEN), Map.entry("docsPage", Guard.OPEN),
+      Map.entry("docsAsset", Guard.OPEN), Map.entry("consoleRoot", Guard.OPEN),
+      Map.entry("consolePage", Guard.OPEN), Map.entry("consoleAsset", Guard.OPEN));
 
   /** Task ids whose data source was looked up lately: a task's data source never changes. */
   private static final int KNOWN_TASKS = 10_000;

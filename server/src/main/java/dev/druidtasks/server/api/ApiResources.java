@@ -46,6 +46,8 @@ public final class ApiResources {
       jersey.register(new TaskManagementResource(store, clock));
       jersey.register(overlord);
       jersey.register(new SegmentsResource(store.segmentStates(), clock));
+      jersey.register(new ConsoleResource());
+      jersey.register(new DocsResource());
     }
   }
 }

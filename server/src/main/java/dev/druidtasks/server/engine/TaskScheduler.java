@@ -25,6 +25,7 @@ public final class TaskScheduler {
   private final Runnable onPending;
   private final PollingLoop loop;
   private long nextReap;
+  private volatile EngineEvents events = EngineEvents.NONE;
 
   public TaskScheduler(TaskStore store, LeaderLatch leader, EngineConfig config, Clock clock,
       Runnable onPending) {
@@ -33,7 +34,7 @@ public final class TaskScheduler {
     this.config = config;
     this.clock = clock;
     this.onPending = onPending;
-    this.loop = new PollingLoop("task-scheduler", config.tick(), this::step);
+    this.loop = new PollingLoop("task-scheduler", config.tick(), this::observedStep);
   }
 
   public void start() {
@@ -49,9 +50,23 @@ public final class TaskScheduler {
     return loop.healthy();
   }
 
+  /** Who hears how long each step takes (metrics). */
+  public void observe(EngineEvents observer) {
+    this.events = observer;
+  }
+
   public void stop() {
     loop.stop();
     leader.close();
+  }
+
+  private void observedStep() {
+    long started = System.nanoTime();
+    try {
+      step();
+    } finally {
+      events.schedulerStepped(java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
   }
 
   private void step() {
