@@ -4,13 +4,14 @@ import com.codahale.metrics.MetricRegistry;
 import dev.druidtasks.server.store.ActiveTaskCountDao;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.Servlet;
 
 /**
  * The metrics of this node in Prometheus' text format, for {@code /metrics} on the admin port: Druid's
- * task metrics, this server's engine and HTTP metrics, and every Dropwizard metric (JVM, Jetty, the
- * database pool), bridged under their Dropwizard names.
+ * task metrics, this server's engine and HTTP metrics, the JVM's (Prometheus' standard {@code jvm_*}), and
+ * every Dropwizard metric (Jetty, the database pool, the DAOs' timers), bridged under their Dropwizard names.
  */
 public final class MetricsEndpoint {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -20,6 +21,7 @@ public final class MetricsEndpoint {
     taskMetrics = new TaskMetrics(registry);
     registry.register(new ActiveTaskGauges(activeCounts));
     DropwizardExports.builder().dropwizardRegistry(dropwizard).register(registry);
+    JvmMetrics.builder().register(registry);
   }
 
   public PrometheusRegistry registry() {
