@@ -44,6 +44,6 @@ record ConsoleAsset(String classpathName, String mediaType) {
   }
 
   private static Response notFound() {
-    return ErrorBody.json(404, "Not found", "NOT_FOUND", "No such file");
+    return ErrorBody.json(404, "notFound", "NOT_FOUND", "Not found: no such resource"); // as any unknown path
   }
 }
