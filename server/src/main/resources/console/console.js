@@ -39,7 +39,8 @@ class ApiError extends Error {
 }
 
 async function api(path, options = {}) {
-  const response = await fetch(API + path, { credentials: "same-origin", ...options });
+  // from the origin: a page opened as http://user:password@host/ has a base URL that fetch refuses
+  const response = await fetch(window.location.origin + API + path, { credentials: "same-origin", ...options });
   if (!response.ok) {
     let message = response.status + " " + response.statusText;
     try {
@@ -68,7 +69,7 @@ function duration(ms) {
   return m < 60 ? m + " min " + Math.round(s % 60) + " s" : Math.floor(m / 60) + " h " + (m % 60) + " min";
 }
 
-function location(t) {
+function placeOf(t) {
   return t.location && t.location.host ? t.location.host + ":" + t.location.port : "";
 }
 
@@ -147,7 +148,7 @@ function renderTable() {
       el("td", {}, el("span", { class: "status status-" + status }, status),
         t.errorMsg ? el("div", { class: "hint" }, t.errorMsg) : null),
       el("td", {}, duration(t.duration)),
-      el("td", {}, location(t)),
+      el("td", {}, placeOf(t)),
       el("td", {}, stop)));
   }
   $("tasks").tBodies[0].replaceChildren(rows);
@@ -241,7 +242,7 @@ async function loadDetail() {
 
 function renderStatus(s) {
   const rows = [["Status", shownStatus(s)], ["Type", s.type], ["Datasource", s.dataSource],
-    ["Created", s.createdTime], ["Duration", duration(s.duration)], ["Location", location(s)],
+    ["Created", s.createdTime], ["Duration", duration(s.duration)], ["Location", placeOf(s)],
     ["Group", s.groupId], ["Error", s.errorMsg]];
   $("detail-status").replaceChildren(...rows.filter(([, v]) => v).flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]));
 }
