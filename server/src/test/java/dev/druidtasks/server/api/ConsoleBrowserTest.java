@@ -272,6 +272,54 @@ class ConsoleBrowserTest {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
+  /** Inline rows of hours 1 and 2 of 2024-01-01, and one outside the spec's interval (thrown away). */
+  private static String ingestion(String ds) {
+    String rows = row("2024-01-01T01:10:00Z", "Main_Page", 12) + row("2024-01-01T01:20:00Z", "Druid", 3)
+        + row("2024-01-01T02:05:00Z", "Main_Page", 7) + row("2023-06-01T00:00:00Z", "Elsewhere", 1);
+    return "{\"type\":\"index_parallel\",\"spec\":{\"dataSchema\":{\"dataSource\":\"" + ds + "\","
+        + "\"timestampSpec\":{\"column\":\"ts\",\"format\":\"iso\"},\"dimensionsSpec\":{\"dimensions\":[\"page\"]},"
+        + "\"metricsSpec\":[{\"type\":\"count\",\"name\":\"count\"},{\"type\":\"longSum\",\"name\":\"added\","
+        + "\"fieldName\":\"added\"}],\"granularitySpec\":{\"segmentGranularity\":\"HOUR\","
+        + "\"intervals\":[\"2024-01-01/2024-01-02\"]}},\"ioConfig\":{\"type\":\"index_parallel\",\"inputSource\":"
+        + "{\"type\":\"inline\",\"data\":\"" + rows + "\"},\"inputFormat\":{\"type\":\"json\"}},"
+        + "\"tuningConfig\":{\"type\":\"index_parallel\"}}}";
+  }
+
+  private static String row(String time, String page, int added) {
+    return "{\\\"ts\\\":\\\"" + time + "\\\",\\\"page\\\":\\\"" + page + "\\\",\\\"added\\\":" + added + "}\\n";
+  }
+
+  /** The cells of the report's row-stats table, by phase and counter. */
+  private static String reportCell(String phase, String counter) {
+    WebElement table = browser.findElement(By.cssSelector("#detail-report table"));
+    List<String> counters = table.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText).toList();
+    for (WebElement tr : table.findElements(By.cssSelector("tbody tr"))) {
+      if (tr.findElement(By.tagName("th")).getText().equals(phase)) {
+        return tr.findElements(By.tagName("td")).get(counters.indexOf(counter) - 1).getText();
+      }
+    }
+    throw new AssertionError("no phase " + phase + " in the report");
+  }
+
+  @Test
+  void anIngestionShowsItsRowCountsAndSegments() {
+    String ds = ds();
+    String id = server.submit(ingestion(ds));
+    server.awaitComplete(id);
+    openConsole(ds);
+    await().atMost(PATIENCE).until(() -> shownStatus(id).filter("SUCCESS"::equals).isPresent());
+    openButtonOf(id).click();
+    await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#detail-report table")).isEmpty()
+        && !browser.findElements(By.cssSelector("#detail-segments table")).isEmpty());
+    assertThat(browser.findElement(By.id("detail-report")).getText()).contains("Ingestion state: COMPLETED");
+    assertThat(reportCell("buildSegments", "processed")).isEqualTo("3");
+    assertThat(reportCell("buildSegments", "thrownAway")).isEqualTo("1");
+    assertThat(reportCell("buildSegments", "unparseable")).isEqualTo("0");
+    List<WebElement> segments = browser.findElements(By.cssSelector("#detail-segments tbody tr"));
+    assertThat(segments).hasSize(2);
+    assertThat(segments.get(0).getText()).contains("2024-01-01T01:00:00.000Z/2024-01-01T02:00:00.000Z");
+  }
+
   @Test
   void aScreenshotOfThePageIsKept() throws Exception {
     String ds = "wikipedia";
@@ -279,22 +327,28 @@ class ConsoleBrowserTest {
     for (int i = 0; i < 3; i++) {
       ids.add(server.submit("{\"type\":\"noop\",\"runTime\":" + (300 + i * 200) + ",\"dataSource\":\"" + ds + "\"}"));
     }
+    String ingested = server.submit(ingestion(ds));
     ids.forEach(server::awaitComplete);
+    server.awaitComplete(ingested);
     String running = server.submit("{\"type\":\"noop\",\"runTime\":600000,\"dataSource\":\"" + ds + "\"}");
-    server.awaitRunner(running, "RUNNING");
-    openConsole(ds);
-    await().atMost(PATIENCE).until(() -> shownStatus(running).isPresent());
-    openButtonOf(running).click();
-    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("detail-log")).getText().contains("Running No-Op"));
-    Path shot = Path.of("server/target/console.png");
-    Files.createDirectories(shot.getParent());
-    Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
-    assertThat(Files.size(shot)).isGreaterThan(10_000);
-    // -Dconsole.screenshot.docs=true refreshes the one the README shows
-    if (Boolean.getBoolean("console.screenshot.docs")) {
-      Files.copy(shot, Path.of("docs/console.png"), StandardCopyOption.REPLACE_EXISTING);
+    try {
+      server.awaitRunner(running, "RUNNING");
+      openConsole(ds);
+      await().atMost(PATIENCE).until(() -> shownStatus(running).isPresent());
+      openButtonOf(ingested).click();
+      await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#detail-segments table")).isEmpty());
+      Path shot = Path.of("server/target/console.png");
+      Files.createDirectories(shot.getParent());
+      Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+      assertThat(Files.size(shot)).isGreaterThan(10_000);
+      // -Dconsole.screenshot.docs=true refreshes the one the README shows
+      if (Boolean.getBoolean("console.screenshot.docs")) {
+        Files.createDirectories(Path.of("docs"));
+        Files.copy(shot, Path.of("docs/console.png"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      server.post(API + "/task/" + running + "/shutdown", null, null);
     }
-    server.post(API + "/task/" + running + "/shutdown", null, null);
   }
 
   @Test
