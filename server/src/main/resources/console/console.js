@@ -152,6 +152,7 @@ function renderTable() {
       el("td", {}, stop)));
   }
   $("tasks").tBodies[0].replaceChildren(rows);
+  if (!performance.getEntriesByName("tasks-rendered").length) performance.mark("tasks-rendered"); // first render, measured
   $("count").textContent = tasks.length + (tasks.length === 1 ? " task." : " tasks.");
   $("known-types").replaceChildren(...[...types].sort().map((type) => el("option", { value: type })));
   if (focusedId) {

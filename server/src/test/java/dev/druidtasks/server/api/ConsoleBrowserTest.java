@@ -352,6 +352,19 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void theApiDocsPageRendersTheServedDocumentOffline() {
+    browser.get(server.base().resolve("/docs").toString());
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector(".opblock-summary-path")).stream()
+        .anyMatch(e -> e.getText().replace("\u200b", "").equals("/druid/indexer/v1/task/{taskId}/status")));
+    assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("Apache Druid Tasks API");
+    // every file the page loaded came from this server
+    @SuppressWarnings("unchecked")
+    List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return performance.getEntriesByType('resource').map(r => r.name)");
+    assertThat(loaded).isNotEmpty().allMatch(url -> url.startsWith(server.base().toString()));
+  }
+
+  @Test
   void withBasicSecurityTheBrowsersLoginIsEnough() throws Exception {
     try (TestServer secured = TestServer.start(Files.createTempDirectory("druid-tasks-console-secured"),
         ConfigOverride.config("auth.type", "basic"), ConfigOverride.config("auth.adminPassword", "console-secret"))) {
