@@ -13,6 +13,10 @@ public final class ConsoleResource {
   private static final ConsoleAsset PAGE = ConsoleAsset.ofConsole("index.html");
   private static final Map<String, ConsoleAsset> ASSETS = Map.of(
       "console.js", ConsoleAsset.ofConsole("console.js"),
+      "common.js", ConsoleAsset.ofConsole("common.js"),
+      "task-table.js", ConsoleAsset.ofConsole("task-table.js"),
+      "task-detail.js", ConsoleAsset.ofConsole("task-detail.js"),
+      "why-it-waits.js", ConsoleAsset.ofConsole("why-it-waits.js"),
       "console.css", ConsoleAsset.ofConsole("console.css"));
 
   @GET

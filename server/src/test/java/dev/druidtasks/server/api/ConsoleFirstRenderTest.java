@@ -53,7 +53,7 @@ class ConsoleFirstRenderTest {
         System.out.println("run " + run + ": " + m);
         assertThat((Long) m.get("rows")).isPositive();
         assertThat(((Number) m.get("tableRenderedMs")).doubleValue()).isLessThan(5_000);
-        assertThat((List<?>) m.get("assets")).hasSize(3); // the page, its script and its style sheet
+        assertThat((List<?>) m.get("assets")).hasSize(7); // the page, its five script modules and its style sheet
       }
     } finally {
       browser.quit();

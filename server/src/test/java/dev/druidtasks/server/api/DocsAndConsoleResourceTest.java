@@ -48,7 +48,9 @@ class DocsAndConsoleResourceTest {
     assertThat(page.body()).contains("/console/console.js", "/console/console.css").doesNotContain("https://");
     assertThat(server.get("/console/console.js").headers().firstValue("Content-Type").orElse(""))
         .startsWith("text/javascript");
-    assertThat(server.get("/console/console.css").statusCode()).isEqualTo(200);
+    for (String file : new String[] {"console.css", "common.js", "task-table.js", "task-detail.js", "why-it-waits.js"}) {
+      assertThat(server.get("/console/" + file).statusCode()).as(file).isEqualTo(200);
+    }
     HttpResponse<String> root = server.get("/");
     assertThat(root.statusCode()).isEqualTo(303);
     assertThat(root.headers().firstValue("Location").orElse("")).endsWith("/console");

@@ -8,15 +8,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code /metrics} on the admin port after tasks ran: the values, not only the names. */
+/**
+ * {@code /metrics} on the admin port after tasks ran: the values, not only the names. On a server of its
+ * own, so the slots and counts are this test's alone.
+ */
 class MetricsEndpointTest {
-  private final TestServer server = TestServer.shared();
+  private static TestServer server;
 
-  private Scrape scrape() {
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.start(Files.createTempDirectory("druid-tasks-metrics"));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static Scrape scrape() {
     HttpResponse<String> r = server.send(HttpRequest.newBuilder(server.admin().resolve("/metrics")).GET());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -57,17 +74,29 @@ class MetricsEndpointTest {
   @Test
   void aTaskStoppedBeforeItRanCountsAsFailedWithoutARunTime() {
     String ds = "metrics-" + UUID.randomUUID();
-    // both lock the same chunk: the second waits for the first
-    String interval = "\"interval\":\"2020-01-01/2020-01-02\"";
-    String first = server.submit("{\"type\":\"kill\",\"dataSource\":\"" + ds + "\"," + interval + "}");
-    String held = server.submit("{\"type\":\"noop\",\"runTime\":600000,\"dataSource\":\"" + ds + "\"}");
-    server.awaitComplete(first);
-    server.awaitRunner(held, "RUNNING");
-    assertThat(server.post(API + "/task/" + held + "/shutdown", null, null).statusCode()).isEqualTo(200);
-    server.awaitComplete(held);
-    Scrape s = scrape();
-    assertThat(s.value("druid_task_success_count_total", Map.of("dataSource", ds))).hasValue(1);
-    assertThat(s.value("druid_task_run_time_count", Map.of("dataSource", ds, "taskType", "kill"))).hasValue(1);
+    Map<String, String> ofDs = Map.of("dataSource", ds);
+    // every worker slot busy, so the task stays PENDING until it is stopped
+    int slots = server.json(server.get(API + "/totalWorkerCapacity")).get("currentClusterCapacity").asInt();
+    List<String> fillers = new ArrayList<>();
+    for (int i = 0; i < slots; i++) {
+      fillers.add(server.submit("{\"type\":\"noop\",\"runTime\":600000,\"dataSource\":\"" + ds + "-filler\"}"));
+    }
+    try {
+      fillers.forEach(f -> server.awaitRunner(f, "RUNNING"));
+      String pending = server.submit("{\"type\":\"noop\",\"runTime\":1,\"dataSource\":\"" + ds + "\"}");
+      server.awaitRunner(pending, "PENDING");
+      Scrape queued = scrape();
+      assertThat(queued.value("druid_task_pending_count", ofDs)).hasValue(1);
+      assertThat(queued.value("druid_tasks_queue_depth", Map.of()).orElseThrow()).isGreaterThanOrEqualTo(1);
+      assertThat(server.post(API + "/task/" + pending + "/shutdown", null, null).statusCode()).isEqualTo(200);
+      server.awaitComplete(pending);
+      Scrape s = scrape();
+      assertThat(s.value("druid_task_failed_count_total", ofDs)).hasValue(1);
+      assertThat(s.value("druid_task_pending_count", ofDs)).hasValue(0);
+      assertThat(s.value("druid_task_run_time_count", Map.of("dataSource", ds, "taskType", "noop"))).isEmpty();
+    } finally {
+      server.post(API + "/datasources/" + ds + "-filler/shutdownAllTasks", null, null);
+    }
   }
 
   @Test
