@@ -52,7 +52,11 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("pauseWorker", Guard.SECURITY), Map.entry("resumeWorker", Guard.SECURITY),
       Map.entry("advanceClock", Guard.SECURITY), Map.entry("getSimulationRules", Guard.SECURITY),
       Map.entry("addSimulationRule", Guard.SECURITY), Map.entry("clearSimulationRules", Guard.SECURITY),
-      Map.entry("setTaskOutcome", Guard.SECURITY), Map.entry("getSubmittedTasks", Guard.SECURITY));
+      Map.entry("setTaskOutcome", Guard.SECURITY), Map.entry("getSubmittedTasks", Guard.SECURITY),
+      // the API docs and the tasks page: static files, a login is enough (the page's calls are checked)
+      Map.entry("openApiDocument", Guard.OPEN), Map.entry("docsPage", Guard.OPEN),
+      Map.entry("docsAsset", Guard.OPEN), Map.entry("consoleRoot", Guard.OPEN),
+      Map.entry("consolePage", Guard.OPEN), Map.entry("consoleAsset", Guard.OPEN));
 
   /** Task ids whose data source was looked up lately: a task's data source never changes. */
   private static final int KNOWN_TASKS = 10_000;

@@ -57,6 +57,8 @@ public final class ApiResources {
       jersey.register(overlord);
       jersey.register(new SegmentsResource(store.segmentStates(), clock));
       control.ifPresent(jersey::register);
+      jersey.register(new ConsoleResource());
+      jersey.register(new DocsResource());
     }
   }
 }

@@ -7,6 +7,9 @@ import dev.druidtasks.server.store.ControlDao;
 import dev.druidtasks.server.task.TaskType;
 import dev.druidtasks.server.task.simulated.SimulatedTaskType;
 import dev.druidtasks.server.task.simulated.SimulationControl;
+import dev.druidtasks.server.api.MetricsFilter;
+import dev.druidtasks.server.metrics.MetricsEndpoint;
+import dev.druidtasks.server.store.ActiveTaskCountDao;
 import dev.druidtasks.server.auth.Security;
 import dev.druidtasks.server.store.AuditDao;
 import dev.druidtasks.server.store.SecurityDao;
@@ -122,6 +125,13 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     TaskQueue queue = new TaskQueue(store, registry, json, clock);
     queue.onChange(scheduler::wake);
     queue.onChange(worker::wake);
+    // Prometheus' /metrics on the admin port: Druid's task metrics, the engine's, HTTP's and Dropwizard's
+    MetricsEndpoint metrics = new MetricsEndpoint(env.metrics(), jdbi.onDemand(ActiveTaskCountDao.class));
+    worker.observe(metrics.taskMetrics());
+    scheduler.observe(metrics.taskMetrics());
+    queue.observe(metrics.taskMetrics());
+    env.admin().addServlet("prometheus", metrics.servlet()).addMapping("/metrics");
+    env.jersey().register(new MetricsFilter(metrics.registry()));
     // a node that may lead answers as the Overlord: /leader may name it
     boolean schedules = config.getRole() == Role.ALL || config.isScheduler();
 

@@ -27,12 +27,18 @@ public final class TaskQueue {
   private final ObjectMapper json;
   private final Clock clock;
   private final List<Runnable> listeners = new ArrayList<>();
+  private volatile EngineEvents events = EngineEvents.NONE;
 
   public TaskQueue(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, Clock clock) {
     this.store = store;
     this.registry = registry;
     this.json = json;
     this.clock = clock;
+  }
+
+  /** Who hears of tasks stopped before they started (metrics). */
+  public void observe(EngineEvents observer) {
+    this.events = observer;
   }
 
   /** Called after each accepted submission or shutdown, to wake this process's loops early. */
@@ -71,8 +77,9 @@ public final class TaskQueue {
     if (found.get().state().isComplete()) {
       return ShutdownOutcome.ALREADY_COMPLETE;
     }
-    if (!store.tasks().failNotStarted(id, ErrorMessages.SHUTDOWN, clock.instant())
-        && !store.tasks().requestShutdown(id, clock.instant())) {
+    if (store.tasks().failNotStarted(id, ErrorMessages.SHUTDOWN, clock.instant())) {
+      events.taskEnded(found.get().type(), found.get().dataSource(), false, null);
+    } else if (!store.tasks().requestShutdown(id, clock.instant())) {
       return ShutdownOutcome.ALREADY_COMPLETE;
     }
     listeners.forEach(Runnable::run);

@@ -29,6 +29,7 @@ public final class TaskScheduler {
   private volatile boolean paused;
   /** Worker liveness keeps real time when the task clock is moved (see {@link #livenessClock}). */
   private volatile Clock liveness;
+  private volatile EngineEvents events = EngineEvents.NONE;
 
   public TaskScheduler(TaskStore store, LeaderLatch leader, EngineConfig config, Clock clock,
       Runnable onPending) {
@@ -38,7 +39,7 @@ public final class TaskScheduler {
     this.clock = clock;
     this.liveness = clock;
     this.onPending = onPending;
-    this.loop = new PollingLoop("task-scheduler", config.tick(), this::step);
+    this.loop = new PollingLoop("task-scheduler", config.tick(), this::observedStep);
   }
 
   public void start() {
@@ -71,9 +72,23 @@ public final class TaskScheduler {
     this.liveness = c;
   }
 
+  /** Who hears how long each step takes (metrics). */
+  public void observe(EngineEvents observer) {
+    this.events = observer;
+  }
+
   public void stop() {
     loop.stop();
     leader.close();
+  }
+
+  private void observedStep() {
+    long started = System.nanoTime();
+    try {
+      step();
+    } finally {
+      events.schedulerStepped(java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
   }
 
   private void step() {

@@ -51,6 +51,7 @@ public final class TaskWorker {
   private volatile boolean paused;
   /** Heartbeats keep real time when the task clock is moved (see {@link #livenessClock}). */
   private volatile Clock liveness;
+  private volatile EngineEvents events = EngineEvents.NONE;
 
   public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
     this.store = store;
@@ -101,6 +102,11 @@ public final class TaskWorker {
       Thread.sleep(2);
     }
     return asked.size();
+  }
+
+  /** Who hears of task ends and claims (metrics). */
+  public void observe(EngineEvents observer) {
+    this.events = observer;
   }
 
   public String workerId() {
@@ -196,7 +202,12 @@ public final class TaskWorker {
     }
     synchronized (claiming) {
       int free = draining || paused ? 0 : config.capacity() - running.size();
-      for (ClaimedTask c : store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant())) {
+      long asked = System.nanoTime();
+      List<ClaimedTask> claimed = store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant());
+      if (free > 0) {
+        events.claimed(free, claimed.size(), java.time.Duration.ofNanos(System.nanoTime() - asked));
+      }
+      for (ClaimedTask c : claimed) {
         launch(c);
       }
     }
@@ -228,10 +239,12 @@ public final class TaskWorker {
     TaskLogWriter log = exec.log();
     long started = System.nanoTime();
     TaskResult result;
+    String type = "";
     try {
       log.info("Running task[" + claimed.id() + "] on worker[" + workerId + "]");
       log.flush();
       Task task = registry.read(claimed.payloadJson());
+      type = task.type();
       Files.createDirectories(exec.workDir());
       result = task.run(exec);
     } catch (Throwable t) {
@@ -251,6 +264,7 @@ public final class TaskWorker {
       log.flush();
       store.tasks().complete(claimed.id(), result.succeeded(), ErrorMessages.truncate(result.errorMsg()),
           result.segments(), clock.instant());
+      events.taskEnded(type, claimed.dataSource(), result.succeeded(), java.time.Duration.ofMillis(ms));
     } catch (RuntimeException e) {
       LOG.error("could not record the end of task {}", claimed.id(), e);
     } finally {

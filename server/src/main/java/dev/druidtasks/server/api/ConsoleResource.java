@@ -1,0 +1,38 @@
+package dev.druidtasks.server.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+
+/** The tasks page at {@code /console} (and {@code /}, which leads there): static files over the Tasks API. */
+@Path("/")
+public final class ConsoleResource {
+  private static final ConsoleAsset PAGE = ConsoleAsset.ofConsole("index.html");
+  private static final Map<String, ConsoleAsset> ASSETS = Map.of(
+      "console.js", ConsoleAsset.ofConsole("console.js"),
+      "common.js", ConsoleAsset.ofConsole("common.js"),
+      "task-table.js", ConsoleAsset.ofConsole("task-table.js"),
+      "task-detail.js", ConsoleAsset.ofConsole("task-detail.js"),
+      "why-it-waits.js", ConsoleAsset.ofConsole("why-it-waits.js"),
+      "console.css", ConsoleAsset.ofConsole("console.css"));
+
+  @GET
+  public Response consoleRoot() {
+    return Response.seeOther(URI.create("/console")).build();
+  }
+
+  @GET
+  @Path("console")
+  public Response consolePage() {
+    return PAGE.response();
+  }
+
+  @GET
+  @Path("console/{file}")
+  public Response consoleAsset(@PathParam("file") String file) {
+    return ConsoleAsset.serve(ASSETS, file);
+  }
+}
