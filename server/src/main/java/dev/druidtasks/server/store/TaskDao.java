@@ -8,10 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -26,10 +32,13 @@ public interface TaskDao {
   String COLS = "id, group_id, type, datasource, created_time,"
       + " CASE WHEN active THEN queue_insertion_time ELSE TIMESTAMPTZ 'epoch' END AS queue_insertion_time, state,"
       + " duration_ms, error_msg, location_host, location_port, location_tls_port";
-  String FILTERS = " AND state = ANY(:states) AND (CAST(:ds AS varchar) IS NULL OR datasource = :ds)"
-      + " AND (CAST(:type AS varchar) IS NULL OR type = :type)"
-      + " AND (CAST(:from AS timestamptz) IS NULL OR created_time >= :from)"
-      + " AND (CAST(:to AS timestamptz) IS NULL OR created_time < :to)";
+  /** The filters of a list, one fragment each; a list's statement has only those it uses (no plan flips). */
+  String BY_DATASOURCE = " AND datasource = :dataSource";
+  String BY_TYPE = " AND type = :type";
+  String CREATED_FROM = " AND created_time >= :from";
+  String CREATED_TO = " AND created_time < :to";
+  /** Rows a list fetches at a time: with autocommit off PostgreSQL then reads them through a cursor. */
+  int LIST_FETCH_SIZE = 256;
 
   @CreateSqlObject
   LockDao locks();
@@ -81,16 +90,36 @@ public interface TaskDao {
   @SqlQuery("SELECT " + COLS + " FROM tasks WHERE id = ANY(:ids)")
   List<TaskRecord> findAll(@Bind("ids") String... ids);
 
-  /** Active tasks, oldest first, as Druid's queue lists them. Null filters do not filter. */
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE active" + FILTERS + " ORDER BY created_time, id")
-  List<TaskRecord> listActive(@Bind("states") String[] states, @Bind("ds") String dataSource,
-      @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to);
+  /** Active tasks, oldest first, as Druid's queue lists them; {@code filters} from {@link TaskFilter#sql()}. */
+  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE active AND state = ANY(:states)<filters> ORDER BY created_time, id")
+  @FetchSize(LIST_FETCH_SIZE)
+  @AllowUnusedBindings
+  ResultIterable<TaskRecord> activeRows(@Bind("states") String[] states, @Define("filters") String filters,
+      @BindMethods TaskFilter filter);
 
   /** Complete tasks, newest first, at most {@code max} (null: all). */
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE NOT active" + FILTERS
+  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE NOT active AND state = ANY(:states)<filters>"
       + " ORDER BY created_time DESC, id DESC LIMIT :max")
-  List<TaskRecord> listComplete(@Bind("states") String[] states, @Bind("ds") String dataSource,
-      @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to, @Bind("max") Integer max);
+  @FetchSize(LIST_FETCH_SIZE)
+  @AllowUnusedBindings
+  ResultIterable<TaskRecord> completeRows(@Bind("states") String[] states, @Define("filters") String filters,
+      @BindMethods TaskFilter filter, @Bind("max") Integer max);
+
+  /** Hands each active task of the list to {@code sink} as it is read: one transaction, so one cursor. */
+  @Transaction
+  default void eachActive(String[] states, TaskFilter filter, Consumer<TaskRecord> sink) {
+    try (ResultIterator<TaskRecord> rows = activeRows(states, filter.sql(), filter).iterator()) {
+      rows.forEachRemaining(sink);
+    }
+  }
+
+  /** Hands each complete task of the list to {@code sink} as it is read: one transaction, so one cursor. */
+  @Transaction
+  default void eachComplete(String[] states, TaskFilter filter, Integer max, Consumer<TaskRecord> sink) {
+    try (ResultIterator<TaskRecord> rows = completeRows(states, filter.sql(), filter, max).iterator()) {
+      rows.forEachRemaining(sink);
+    }
+  }
 
   @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE state = 'WAITING' ORDER BY created_time, id"
       + " LIMIT :limit")
