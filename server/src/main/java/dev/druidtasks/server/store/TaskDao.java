@@ -121,7 +121,7 @@ public interface TaskDao {
     }
   }
 
-  @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE state = 'WAITING' ORDER BY created_time, id"
+  @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE active AND state = 'WAITING' ORDER BY created_time, id"
       + " LIMIT :limit")
   List<WaitingTask> waiting(@Bind("limit") int limit);
 
@@ -142,7 +142,7 @@ public interface TaskDao {
     return holdWaiting(t.id()).isPresent() && locks().lockAll(t, now) && markPending(t.id()) == 1;
   }
 
-  @SqlQuery("SELECT id FROM tasks WHERE state = 'PENDING' ORDER BY created_time, id LIMIT :limit"
+  @SqlQuery("SELECT id FROM tasks WHERE active AND state = 'PENDING' ORDER BY created_time, id LIMIT :limit"
       + " FOR UPDATE SKIP LOCKED")
   List<String> lockPending(@Bind("limit") int limit);
 
