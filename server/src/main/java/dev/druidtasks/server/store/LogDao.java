@@ -4,26 +4,12 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** Task logs, stored as appended chunks. */
 public interface LogDao {
   @SqlUpdate("INSERT INTO task_log_chunks (task_id, seq, start_offset, data) VALUES (:task, :seq, :offset, :data)")
-  void insertChunk(@Bind("task") String taskId, @Bind("seq") int seq, @Bind("offset") long offset,
+  void append(@Bind("task") String taskId, @Bind("seq") int seq, @Bind("offset") long offset,
       @Bind("data") byte[] data);
-
-  /**
-   * Appends a chunk without waiting for the disk: the task's end is committed synchronously after its
-   * last chunk and flushes it, so only the lines of a task the database crashed under can be lost.
-   */
-  @Transaction
-  default void append(String taskId, int seq, long offset, byte[] data) {
-    withoutWaitingForDisk();
-    insertChunk(taskId, seq, offset, data);
-  }
-
-  @SqlUpdate(TaskDao.ASYNC_COMMIT)
-  void withoutWaitingForDisk();
 
   @SqlQuery("SELECT start_offset + length(data) FROM task_log_chunks WHERE task_id = :task"
       + " ORDER BY seq DESC LIMIT 1")

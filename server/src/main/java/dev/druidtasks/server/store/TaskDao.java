@@ -41,16 +41,6 @@ public interface TaskDao {
   /** Rows a list fetches at a time: with autocommit off PostgreSQL then reads them through a cursor. */
   int LIST_FETCH_SIZE = 256;
 
-  /**
-   * Makes the current transaction's commit return before its WAL reaches the disk. Only for changes the
-   * next synchronous commit makes durable with it and that are redone if lost (PostgreSQL flushes WAL
-   * in order: a lost one takes every later asynchronous one with it, never a synchronous one).
-   */
-  String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
-
-  @SqlUpdate(ASYNC_COMMIT)
-  void withoutWaitingForDisk();
-
   @CreateSqlObject
   LockDao locks();
 
@@ -183,8 +173,6 @@ public interface TaskDao {
    */
   @Transaction
   default boolean promoteToPending(WaitingTask t, Instant now) {
-    // lost in a crash, the task is simply waiting again and promoted anew; its claim commits synchronously
-    withoutWaitingForDisk();
     return holdWaiting(t.id()).isPresent() && locks().lockAll(t, now) && markPending(t.id()) == 1;
   }
 
