@@ -3,9 +3,6 @@ package dev.druidtasks.server.api;
 import dev.druidtasks.server.auth.Action;
 import dev.druidtasks.server.auth.Identity;
 import dev.druidtasks.server.auth.ResourceType;
-import dev.druidtasks.server.store.TaskRecord;
-
-import java.util.List;
 import dev.druidtasks.api.spec.TaskInformationApi;
 import dev.druidtasks.server.store.TaskStore;
 import dev.druidtasks.server.task.TaskState;
@@ -14,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Lists and single-task reads: served from the store, never from memory. */
 public final class TaskInformationResource implements TaskInformationApi {
@@ -59,12 +57,14 @@ public final class TaskInformationResource implements TaskInformationApi {
     if (datasource != null) {
       Access.require(ResourceType.DATASOURCE, datasource, Action.READ);
     }
-    List<TaskRecord> tasks = TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type, clock,
-        recentlyFinished).run(store.tasks());
-    // as Druid: the list is cut to max first, then to what the caller may read
-    boolean everyone = Access.caller() == Identity.ANYONE;
-    return json(datasource != null || everyone ? tasks
-        : tasks.stream().filter(t -> Access.mayRead(t.dataSource())).toList());
+    TaskListRequest request = TaskListRequest.read(states, datasource, createdTimeInterval, max, maxName, type,
+        clock, recentlyFinished);
+    // as Druid: the list is cut to max first, then to what the caller may read; the caller is read now,
+    // the rows only while the answer is written
+    Identity caller = Access.caller();
+    Predicate<String> readable = datasource != null || caller == Identity.ANYONE ? ds -> true
+        : ds -> caller.allows(ResourceType.DATASOURCE, ds, Action.READ);
+    return json(new ResponseBodies.TaskList(request, store.tasks(), readable));
   }
 
   @Override

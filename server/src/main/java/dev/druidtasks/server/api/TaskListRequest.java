@@ -1,17 +1,17 @@
 package dev.druidtasks.server.api;
 
 import dev.druidtasks.server.store.TaskDao;
+import dev.druidtasks.server.store.TaskFilter;
 import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.TaskState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A task list: its query parameters, read in the order Druid checks them (or a refusal naming one).
@@ -21,20 +21,19 @@ import java.util.Set;
  */
 record TaskListRequest(Set<TaskState> states, String dataSource, String type, Instant createdFrom,
     Instant createdTo, Instant completeCreatedFrom, Integer maxComplete) {
-  /** Complete tasks (newest first) then active ones (oldest first), filtered in SQL. */
-  List<TaskRecord> run(TaskDao tasks) {
+  /** Hands the complete tasks (newest first) then the active ones (oldest first) to {@code sink}, filtered in SQL. */
+  void run(TaskDao tasks, Consumer<TaskRecord> sink) {
     String[] active = states.stream().filter(TaskState::isActive).map(Enum::name).toArray(String[]::new);
     String[] complete = states.stream().filter(TaskState::isComplete).map(Enum::name).toArray(String[]::new);
-    List<TaskRecord> out = new ArrayList<>();
+    TaskFilter filter = new TaskFilter(dataSource, type, createdFrom, createdTo);
     if (complete.length > 0 && (maxComplete == null || maxComplete > 0)) {
-      Instant from = completeCreatedFrom != null && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom))
-          ? completeCreatedFrom : createdFrom;
-      out.addAll(tasks.listComplete(complete, dataSource, type, from, createdTo, maxComplete));
+      boolean recentOnly = completeCreatedFrom != null
+          && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom));
+      tasks.eachComplete(complete, recentOnly ? filter.startingAt(completeCreatedFrom) : filter, maxComplete, sink);
     }
     if (active.length > 0) {
-      out.addAll(tasks.listActive(active, dataSource, type, createdFrom, createdTo));
+      tasks.eachActive(active, filter, sink);
     }
-    return out;
   }
 
   static Set<TaskState> statesOf(String state) {

@@ -8,10 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -26,10 +33,13 @@ public interface TaskDao {
   String COLS = "id, group_id, type, datasource, created_time,"
       + " CASE WHEN active THEN queue_insertion_time ELSE TIMESTAMPTZ 'epoch' END AS queue_insertion_time, state,"
       + " duration_ms, error_msg, location_host, location_port, location_tls_port";
-  String FILTERS = " AND state = ANY(:states) AND (CAST(:ds AS varchar) IS NULL OR datasource = :ds)"
-      + " AND (CAST(:type AS varchar) IS NULL OR type = :type)"
-      + " AND (CAST(:from AS timestamptz) IS NULL OR created_time >= :from)"
-      + " AND (CAST(:to AS timestamptz) IS NULL OR created_time < :to)";
+  /** The filters of a list, one fragment each; a list's statement has only those it uses (no plan flips). */
+  String BY_DATASOURCE = " AND datasource = :dataSource";
+  String BY_TYPE = " AND type = :type";
+  String CREATED_FROM = " AND created_time >= :from";
+  String CREATED_TO = " AND created_time < :to";
+  /** Rows a list fetches at a time: with autocommit off PostgreSQL then reads them through a cursor. */
+  int LIST_FETCH_SIZE = 256;
 
   @CreateSqlObject
   LockDao locks();
@@ -45,20 +55,53 @@ public interface TaskDao {
       + " true, CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING")
   int insertRow(@BindMethods NewTask task);
 
+
+  /** The row and audit line of a new task in one statement; selects the inserted ids. */
+  String INSERT_TASK = "WITH task AS (INSERT INTO tasks (id, group_id, type, datasource, priority, created_time,"
+      + " queue_insertion_time, state, active, payload) VALUES (:id, :groupId, :type, :dataSource, :priority,"
+      + " :createdTime, :createdTime, 'WAITING', true, CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING"
+      + " RETURNING id, datasource, created_time),"
+      + " audit AS (INSERT INTO audit_log (audit_time, action, task_id, datasource)"
+      + " SELECT created_time, 'task.submit', id, datasource FROM task)";
+
+  /** Stores a new task that locks nothing, with its audit line: one round trip, one commit; 0 when the id is taken. */
+  @SqlQuery(INSERT_TASK + " SELECT count(*) FROM task")
+  int insertAlone(@BindMethods NewTask task);
+
+  /** As {@link #insertAlone}, with the intervals the task must lock. */
+  @SqlQuery(INSERT_TASK + ", locks AS (INSERT INTO task_lock_intervals (task_id, start_time, end_time)"
+      + " SELECT task.id, CAST(i.start_time AS timestamptz), CAST(i.end_time AS timestamptz)"
+      + " FROM task, (VALUES <locks>) AS i(start_time, end_time) ON CONFLICT DO NOTHING)"
+      + " SELECT count(*) FROM task")
+  int insertWithLocks(@BindMethods NewTask task,
+      @BindMethodsList(value = "locks", methodNames = {"start", "end"}) List<Interval> locks);
+
   @SqlBatch("INSERT INTO task_lock_intervals (task_id, start_time, end_time) VALUES (:task, :start, :end)"
       + " ON CONFLICT DO NOTHING")
   void insertLockIntervals(@Bind("task") String taskId, @BindMethods Iterable<?> intervals);
 
+  /** Lock intervals one statement binds at most; a task with more stores them in a batch. */
+  int LOCKS_IN_ONE_STATEMENT = 500;
 
   /** How the errorMsg of a task that cannot be scheduled begins. */
   String NOT_SCHEDULABLE = "Task cannot be scheduled: ";
 
   /**
-   * Stores a new task as WAITING, with the intervals it must lock; one that must lock years the
-   * database cannot store is stored FAILED, alone.
+   * Stores a new task as WAITING, with the intervals it must lock, in one statement where it can; one
+   * that must lock years the database cannot store is stored FAILED, alone.
    */
-  @Transaction
   default void insert(NewTask t) throws DuplicateTaskException {
+    List<Interval> locks = t.lockIntervals();
+    boolean oneStatement = locks.size() <= LOCKS_IN_ONE_STATEMENT && locks.stream().allMatch(Interval::storable);
+    if (!oneStatement) {
+      insertInSteps(t);
+    } else if ((locks.isEmpty() ? insertAlone(t) : insertWithLocks(t, locks)) == 0) {
+      throw new DuplicateTaskException(t.id());
+    }
+  }
+
+  @Transaction
+  default void insertInSteps(NewTask t) throws DuplicateTaskException {
     if (insertRow(t) == 0) {
       throw new DuplicateTaskException(t.id());
     }
@@ -81,18 +124,38 @@ public interface TaskDao {
   @SqlQuery("SELECT " + COLS + " FROM tasks WHERE id = ANY(:ids)")
   List<TaskRecord> findAll(@Bind("ids") String... ids);
 
-  /** Active tasks, oldest first, as Druid's queue lists them. Null filters do not filter. */
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE active" + FILTERS + " ORDER BY created_time, id")
-  List<TaskRecord> listActive(@Bind("states") String[] states, @Bind("ds") String dataSource,
-      @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to);
+  /** Active tasks, oldest first, as Druid's queue lists them; {@code filters} from {@link TaskFilter#sql()}. */
+  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE active AND state = ANY(:states)<filters> ORDER BY created_time, id")
+  @FetchSize(LIST_FETCH_SIZE)
+  @AllowUnusedBindings
+  ResultIterable<TaskRecord> activeRows(@Bind("states") String[] states, @Define("filters") String filters,
+      @BindMethods TaskFilter filter);
 
   /** Complete tasks, newest first, at most {@code max} (null: all). */
-  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE NOT active" + FILTERS
+  @SqlQuery("SELECT " + COLS + " FROM tasks WHERE NOT active AND state = ANY(:states)<filters>"
       + " ORDER BY created_time DESC, id DESC LIMIT :max")
-  List<TaskRecord> listComplete(@Bind("states") String[] states, @Bind("ds") String dataSource,
-      @Bind("type") String type, @Bind("from") Instant from, @Bind("to") Instant to, @Bind("max") Integer max);
+  @FetchSize(LIST_FETCH_SIZE)
+  @AllowUnusedBindings
+  ResultIterable<TaskRecord> completeRows(@Bind("states") String[] states, @Define("filters") String filters,
+      @BindMethods TaskFilter filter, @Bind("max") Integer max);
 
-  @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE state = 'WAITING' ORDER BY created_time, id"
+  /** Hands each active task of the list to {@code sink} as it is read: one transaction, so one cursor. */
+  @Transaction
+  default void eachActive(String[] states, TaskFilter filter, Consumer<TaskRecord> sink) {
+    try (ResultIterator<TaskRecord> rows = activeRows(states, filter.sql(), filter).iterator()) {
+      rows.forEachRemaining(sink);
+    }
+  }
+
+  /** Hands each complete task of the list to {@code sink} as it is read: one transaction, so one cursor. */
+  @Transaction
+  default void eachComplete(String[] states, TaskFilter filter, Integer max, Consumer<TaskRecord> sink) {
+    try (ResultIterator<TaskRecord> rows = completeRows(states, filter.sql(), filter, max).iterator()) {
+      rows.forEachRemaining(sink);
+    }
+  }
+
+  @SqlQuery("SELECT id, group_id, datasource FROM tasks WHERE active AND state = 'WAITING' ORDER BY created_time, id"
       + " LIMIT :limit")
   List<WaitingTask> waiting(@Bind("limit") int limit);
 
@@ -113,7 +176,7 @@ public interface TaskDao {
     return holdWaiting(t.id()).isPresent() && locks().lockAll(t, now) && markPending(t.id()) == 1;
   }
 
-  @SqlQuery("SELECT id FROM tasks WHERE state = 'PENDING' ORDER BY created_time, id LIMIT :limit"
+  @SqlQuery("SELECT id FROM tasks WHERE active AND state = 'PENDING' ORDER BY created_time, id LIMIT :limit"
       + " FOR UPDATE SKIP LOCKED")
   List<String> lockPending(@Bind("limit") int limit);
 
