@@ -186,7 +186,9 @@ class ConsoleBrowserTest {
     browser.switchTo().alert().accept(); // "Stop task …?"
     await().atMost(PATIENCE).until(() -> shownStatus(id).filter("FAILED"::equals).isPresent());
     assertThat(server.status(id).get("errorMsg").asText()).isEqualTo("Shutdown request from user");
-    assertThat(browser.findElement(By.id("detail-status")).getText()).contains("Shutdown request from user");
+    // the table and the open detail refresh on their own timers: the detail follows within its next poll
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(browser.findElement(By.id("detail-status")).getText())
+        .contains("FAILED").contains("Shutdown request from user"));
   }
 
   @Test
