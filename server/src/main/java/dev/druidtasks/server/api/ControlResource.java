@@ -6,6 +6,7 @@ import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.task.Directories;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.InvalidField;
+import dev.druidtasks.server.task.Interval;
 import dev.druidtasks.server.task.simulated.SimulationControl;
 import dev.druidtasks.server.task.simulated.SimulationRule;
 import dev.druidtasks.server.task.Timestamps;
@@ -22,11 +23,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
+import org.joda.time.Period;
+import org.joda.time.format.ISOPeriodFormat;
 
 /**
  * The control API, for tests that drive this server: reset every task's traces, hold tasks WAITING or
@@ -139,7 +145,10 @@ public final class ControlResource {
     return controlState();
   }
 
-  /** Moves the task clock forward by an ISO-8601 duration such as {@code PT1H} or {@code P1D}. */
+  /**
+   * Moves the task clock forward by an ISO-8601 period such as {@code PT1H}, {@code P1D} or {@code P1M}
+   * (Druid's periods, months and years of the calendar), never past the last instant this server stores.
+   */
   @POST
   @Path("/clock/advance")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -147,19 +156,35 @@ public final class ControlResource {
     if (body == null || body.by() == null) {
       throw ApiException.invalidInput("Missing required field [by]: an ISO-8601 duration such as PT1H or P1D");
     }
-    Duration by;
+    Instant now = Instant.ofEpochMilli(on.clock().instant().toEpochMilli()); // Joda's resolution: no part lost
+    Period period;
     try {
-      by = Duration.parse(body.by());
-    } catch (DateTimeParseException e) {
+      period = ISOPeriodFormat.standard().parsePeriod(body.by());
+    } catch (IllegalArgumentException e) {
       throw ApiException.invalidInput("Invalid value for field [by]: [" + body.by()
           + "] is not an ISO-8601 duration such as PT1H or P1D");
     }
-    if (by.isNegative()) {
+    Instant target;
+    try {
+      target = Instant.ofEpochMilli(new DateTime(now.toEpochMilli(), DateTimeZone.UTC).plus(period).getMillis());
+    } catch (ArithmeticException | IllegalArgumentException e) { // beyond what a date can hold
+      throw tooFar(body.by());
+    }
+    if (target.isBefore(now)) {
       throw ApiException.invalidInput("Invalid value for field [by]: the clock only moves forward, got " + body.by());
     }
+    if (target.isAfter(Interval.ETERNITY.end())) {
+      throw tooFar(body.by());
+    }
+    Duration by = Duration.between(now, target);
     on.clock().advance(by);
     on.scheduler().wake();
     return controlState();
+  }
+
+  private static ApiException tooFar(String by) {
+    return ApiException.invalidInput("Invalid value for field [by]: [" + by + "] would move the clock past "
+        + Timestamps.format(Interval.ETERNITY.end()) + ", the last time this server stores");
   }
 
   @GET

@@ -180,6 +180,29 @@ class ControlApiTest {
     assertThat(ok(server.get(CONTROL)).get("clockOffsetMs").asLong()).isGreaterThanOrEqualTo(Duration.ofHours(49).toMillis());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"P9000Y", "P3000000D", "P1000000000Y"})
+  void theClockNeverPassesTheLastTimeStored(String by) {
+    HttpResponse<String> r = post(CONTROL + "/clock/advance", "{\"by\":\"" + by + "\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("[by]", "9999-12-31T23:59:59.999Z");
+    assertThat(ok(server.get(CONTROL)).get("clockOffsetMs").asLong()).isZero();
+  }
+
+  @Test
+  void aPeriodTooLargeToReadIsRefusedByName() {
+    HttpResponse<String> r = post(CONTROL + "/clock/advance", "{\"by\":\"PT9223372036854775807S\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(r.body()).contains("[by]").doesNotContain("java.");
+  }
+
+  @Test
+  void theClockMovesByCalendarPeriods() {
+    ok(post(CONTROL + "/clock/advance", "{\"by\":\"P1Y2M\"}"));
+    assertThat(ok(server.get(CONTROL)).get("clockOffsetMs").asLong())
+        .isBetween(Duration.ofDays(365 + 59).toMillis(), Duration.ofDays(366 + 62).toMillis());
+  }
+
   @Test
   void resetEmptiesTheServerQuicklyAndSubmittedListsWhatCameIn() {
     server.submit(kafka("first", "{\"runTimeMs\":600000,\"lockIntervals\":[\"2024-01-01/2024-01-02\"]}"));
