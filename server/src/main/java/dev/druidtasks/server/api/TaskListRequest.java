@@ -26,14 +26,23 @@ record TaskListRequest(Set<TaskState> states, String dataSource, String type, In
     String[] active = states.stream().filter(TaskState::isActive).map(Enum::name).toArray(String[]::new);
     String[] complete = states.stream().filter(TaskState::isComplete).map(Enum::name).toArray(String[]::new);
     TaskFilter filter = new TaskFilter(dataSource, type, createdFrom, createdTo);
-    if (complete.length > 0 && (maxComplete == null || maxComplete > 0)) {
-      boolean recentOnly = completeCreatedFrom != null
-          && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom));
-      tasks.eachComplete(complete, recentOnly ? filter.startingAt(completeCreatedFrom) : filter, maxComplete, sink);
-    }
-    if (active.length > 0) {
+    boolean listsComplete = complete.length > 0 && (maxComplete == null || maxComplete > 0);
+    if (listsComplete && active.length > 0) {
+      tasks.inOneSnapshot(snapshot -> {
+        eachComplete(snapshot, complete, filter, sink);
+        snapshot.eachActive(active, filter, sink);
+      });
+    } else if (listsComplete) {
+      eachComplete(tasks, complete, filter, sink);
+    } else if (active.length > 0) {
       tasks.eachActive(active, filter, sink);
     }
+  }
+
+  private void eachComplete(TaskDao tasks, String[] complete, TaskFilter filter, Consumer<TaskRecord> sink) {
+    boolean recentOnly = completeCreatedFrom != null
+        && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom));
+    tasks.eachComplete(complete, recentOnly ? filter.startingAt(completeCreatedFrom) : filter, maxComplete, sink);
   }
 
   static Set<TaskState> statesOf(String state) {

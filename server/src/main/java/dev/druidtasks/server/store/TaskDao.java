@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -138,6 +139,15 @@ public interface TaskDao {
   @AllowUnusedBindings
   ResultIterable<TaskRecord> completeRows(@Bind("states") String[] states, @Define("filters") String filters,
       @BindMethods TaskFilter filter, @Bind("max") Integer max);
+
+  /**
+   * Runs {@code reads} in one snapshot: a list read in two statements (complete, then active) sees each
+   * task once, in one state, even when it completes between them.
+   */
+  @Transaction(TransactionIsolationLevel.REPEATABLE_READ)
+  default void inOneSnapshot(Consumer<TaskDao> reads) {
+    reads.accept(this);
+  }
 
   /** Hands each active task of the list to {@code sink} as it is read: one transaction, so one cursor. */
   @Transaction

@@ -160,6 +160,26 @@ final class Cluster implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Waits until no task of the data source is active, for as long as they keep ending: a backlog that
+   * drains is not stuck. Returns how many are still active once none has ended for {@code stall}, or at
+   * {@code atMost}.
+   */
+  int awaitNoneActive(String dataSource, Duration stall, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    long progressed = System.nanoTime();
+    int active = count(dataSource, true);
+    while (active > 0 && System.nanoTime() < deadline && System.nanoTime() - progressed < stall.toNanos()) {
+      Thread.sleep(200);
+      int now = count(dataSource, true);
+      if (now < active) {
+        progressed = System.nanoTime();
+      }
+      active = now;
+    }
+    return active;
+  }
+
   /** Waits until no task of the data source is active; returns how many still are at the deadline. */
   int awaitNoneActive(String dataSource, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
