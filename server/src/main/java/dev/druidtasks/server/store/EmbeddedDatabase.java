@@ -36,11 +36,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * node on the same data dir would take the first one's PostgreSQL for stale and stop it.
    */
   public static EmbeddedDatabase start(Path dataDir) throws IOException {
+    return start(dataDir, true);
+  }
+
+  /**
+   * As {@link #start(Path)}; with {@code stopAtExit} false, the JVM's exit does not stop it: its owner
+   * does, once what still writes to it has stopped (a hook of its own would race theirs).
+   */
+  public static EmbeddedDatabase start(Path dataDir, boolean stopAtExit) throws IOException {
     Path pgData = dataDir.resolve("postgres").toAbsolutePath();
     Files.createDirectories(pgData.getParent());
     FileChannel owner = own(pgData.resolveSibling("postgres.lock"));
     try {
-      return new EmbeddedDatabase(startOn(pgData), owner);
+      return new EmbeddedDatabase(startOn(pgData, stopAtExit), owner);
     } catch (IOException | RuntimeException e) {
       owner.close();
       throw e;
@@ -64,11 +72,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return channel; // the lock lasts as long as the channel, and ends with the process at the latest
   }
 
-  private static EmbeddedPostgres startOn(Path pgData) throws IOException {
+  private static EmbeddedPostgres startOn(Path pgData, boolean stopAtExit) throws IOException {
     stopStaleInstance(pgData);
     long t0 = System.nanoTime();
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
         .setDataDirectory(pgData)
+        .setRegisterShutdownHook(stopAtExit)
         .setCleanDataDirectory(false)
         .setPGStartupWait(Duration.ofSeconds(60))
         .setServerConfig("max_connections", "100")

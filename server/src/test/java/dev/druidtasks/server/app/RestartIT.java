@@ -77,6 +77,31 @@ class RestartIT {
   }
 
   /**
+   * SIGTERM with tasks running (no drain time): the embedded PostgreSQL outlives the engine's stop, so the
+   * running task's end is recorded as the worker's shutdown, not lost to a database already gone.
+   */
+  @Test
+  void sigtermRecordsTheEndOfTheTasksItStops() throws Exception {
+    Path dataDir = Files.createTempDirectory("sigterm-it");
+    Path log = dataDir.resolve("server.log");
+    int port = NodeProcess.freePort();
+    server = start(dataDir, port, log);
+    server.awaitHealthy();
+    server.submit("{\"type\":\"noop\",\"id\":\"sigterm-running\",\"runTime\":600000}");
+    server.awaitRunner("sigterm-running", "RUNNING", WAIT);
+
+    server.stop();
+    assertThat(Files.readString(log)).doesNotContain("could not record the end");
+
+    server = start(dataDir, port, log);
+    server.awaitHealthy();
+    JsonNode ended = server.status("sigterm-running");
+    assertThat(ended.get("statusCode").asText()).isEqualTo("FAILED");
+    assertThat(ended.get("errorMsg").asText()).isEqualTo("Worker[localhost:" + port + "] shut down while the task"
+        + " was running");
+  }
+
+  /**
    * kill -9 of the JVM, or of the JVM and its PostgreSQL together, while 16 clients submit: every
    * submission that was answered 200 is there after the restart (the database commits before the
    * answer), and every task then ends: none stays RUNNING.
