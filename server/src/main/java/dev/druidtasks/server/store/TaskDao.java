@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.result.ResultIterable;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -144,10 +143,18 @@ public interface TaskDao {
    * Runs {@code reads} in one snapshot: a list read in two statements (complete, then active) sees each
    * task once, in one state, even when it completes between them.
    */
-  @Transaction(TransactionIsolationLevel.REPEATABLE_READ)
+  @Transaction
   default void inOneSnapshot(Consumer<TaskDao> reads) {
+    repeatableRead();
     reads.accept(this);
   }
+
+  /**
+   * The transaction's first statement, sent with its BEGIN: Jdbi's own isolation setting would read the
+   * session's level, set it and set it back, three more round trips a list.
+   */
+  @SqlUpdate("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+  void repeatableRead();
 
   /** Hands each active task of the list to {@code sink} as it is read: one transaction, so one cursor. */
   @Transaction
