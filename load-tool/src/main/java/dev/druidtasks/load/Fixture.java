@@ -14,4 +14,10 @@ record Fixture(
     List<String> pollIds,
     List<String> bulkIds,
     String dataSource,
-    int tasksCreated) {}
+    int tasksCreated) {
+
+  /** The id of the noop client {@code client} submits as its request {@code seq}: unique per run. */
+  String submittedId(int client, long seq) {
+    return runId + "-c" + client + "-" + seq;
+  }
+}

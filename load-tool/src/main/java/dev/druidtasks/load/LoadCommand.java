@@ -35,7 +35,7 @@ public final class LoadCommand implements Callable<Integer> {
   private URI target;
 
   @Option(names = "--scenario", required = true, converter = ScenarioConverter.class,
-      description = "submit | poll | list | bulk-status | mixed")
+      description = "submit | poll | list | bulk-status | lifecycle | mixed")
   private Scenario scenario;
 
   @Option(names = "--clients", defaultValue = "4", description = "concurrent clients (default ${DEFAULT-VALUE})")
@@ -78,6 +78,10 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Option(names = "--run-time", defaultValue = "1", description = "runTime (ms) of the noop tasks (default ${DEFAULT-VALUE})")
   private long runTimeMs;
+
+  @Option(names = "--poll-interval", defaultValue = "1",
+      description = "ms between the status polls of lifecycle (default ${DEFAULT-VALUE})")
+  private double pollIntervalMs;
 
   @Option(names = "--report", description = "also write the report as JSON to this file")
   private Path report;
@@ -139,6 +143,7 @@ public final class LoadCommand implements Callable<Integer> {
     require(timeoutSeconds > 0 && setupTimeoutSeconds > 0, "--timeout and --setup-timeout must be positive");
     require(setupTasks >= 0 && bulkIds >= 1, "--setup-tasks must not be negative and --bulk-ids must be at least 1");
     require(runTimeMs >= 0, "--run-time must not be negative");
+    require(pollIntervalMs >= 0, "--poll-interval must not be negative");
     require(target.getScheme() != null && target.getScheme().startsWith("http"), "--target must be an http(s) URL");
     try {
       scenario.weights(mix);
@@ -146,7 +151,8 @@ public final class LoadCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return new LoadPlan(target, scenario, clients, seconds(durationSeconds), rate, maxRequests, seconds(warmupSeconds),
-        seconds(timeoutSeconds), seconds(setupTimeoutSeconds), setupTasks, bulkIds, dataSource, mix, runTimeMs);
+        seconds(timeoutSeconds), seconds(setupTimeoutSeconds), setupTasks, bulkIds, dataSource, mix, runTimeMs,
+        Duration.ofNanos((long) (pollIntervalMs * 1e6)));
   }
 
   private void require(boolean ok, String message) {

@@ -23,7 +23,8 @@ record LoadPlan(
     int bulkIds,
     String dataSource,
     Map<String, Integer> mix,
-    long runTimeMs) {
+    long runTimeMs,
+    Duration pollInterval) {
 
   boolean constantRate() {
     return rate > 0;

@@ -99,11 +99,13 @@ final class LoadRunner {
         return;
       }
       Operation op = cycle[(int) ((n + client) % cycle.length)];
-      exchange(op, op.request(fixture, client, n), intended);
+      exchange(op, op.request(fixture, client, n), intended, op.followsToCompletion()
+          ? fixture.submittedId(client, n) : null);
     }
   }
 
-  private void exchange(Operation op, HttpRequest request, long intended) {
+  /** Sends {@code request}; with {@code followed}, the measure lasts until that task is seen complete. */
+  private void exchange(Operation op, HttpRequest request, long intended, String followed) {
     String error = null;
     long bytes = 0;
     long budget = Math.min(plan.requestTimeout().toNanos(), drainUntil + plan.requestTimeout().toNanos()
@@ -114,6 +116,8 @@ final class LoadRunner {
       bytes = r.body();
       if (r.statusCode() / 100 != 2) {
         error = Integer.toString(r.statusCode());
+      } else if (followed != null) {
+        error = awaitComplete(followed);
       }
     } catch (TimeoutException e) {
       answer.cancel(true);
@@ -130,6 +134,32 @@ final class LoadRunner {
     if (intended >= measureStart) {
       stats.get(op).record(done - intended, error, bytes);
       lastAnswer.accumulateAndGet(done, Math::max);
+    }
+  }
+
+  /**
+   * Polls the task's status until it is complete, within the drain limit: null once SUCCESS, else what
+   * went wrong ({@code FAILED}, a status code, {@code timeout}).
+   */
+  private String awaitComplete(String id) throws InterruptedException, ExecutionException, TimeoutException {
+    HttpRequest poll = fixture.api().get("/task/" + TaskApi.query(id) + "/status");
+    while (true) {
+      long budget = drainUntil + plan.requestTimeout().toNanos() - System.nanoTime();
+      if (budget <= 0) {
+        return "timeout";
+      }
+      HttpResponse<String> r = http.sendAsync(poll, HttpResponse.BodyHandlers.ofString())
+          .get(Math.min(budget, plan.requestTimeout().toNanos()), TimeUnit.NANOSECONDS);
+      if (r.statusCode() / 100 != 2) {
+        return Integer.toString(r.statusCode());
+      }
+      String state = TaskApi.statusCode(r.body());
+      if (!"RUNNING".equals(state)) {
+        return "SUCCESS".equals(state) ? null : state;
+      }
+      if (!plan.pollInterval().isZero()) {
+        LockSupport.parkNanos(plan.pollInterval().toNanos());
+      }
     }
   }
 

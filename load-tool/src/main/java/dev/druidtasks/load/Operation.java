@@ -10,7 +10,14 @@ public enum Operation {
   SUBMIT("submit", "POST /task") {
     @Override
     HttpRequest request(Fixture f, int client, long seq) {
-      return f.api().submitNoop(f.runId() + "-c" + client + "-" + seq, f.submitDataSource(), f.runTimeMs());
+      return f.api().submitNoop(f.submittedId(client, seq), f.submitDataSource(), f.runTimeMs());
+    }
+  },
+  /** A submission measured until the task is seen complete: its status polled from the acknowledgement on. */
+  LIFECYCLE("lifecycle", "POST /task, then GET /task/{id}/status until complete") {
+    @Override
+    HttpRequest request(Fixture f, int client, long seq) {
+      return SUBMIT.request(f, client, seq);
     }
   },
   STATUS("status", "GET /task/{id}/status") {
@@ -60,6 +67,11 @@ public enum Operation {
   /** What it calls, under {@code /druid/indexer/v1}. */
   public String endpoint() {
     return endpoint;
+  }
+
+  /** Whether its measure ends when the submitted task is seen complete, not with the first answer. */
+  boolean followsToCompletion() {
+    return this == LIFECYCLE;
   }
 
   /** Whether it needs task ids known before the run starts. */

@@ -13,6 +13,7 @@ public enum Scenario {
   POLL("poll", Map.of(Operation.STATUS, 1)),
   LIST("list", Map.of(Operation.TASKS, 1, Operation.COMPLETE_TASKS, 1, Operation.COMPLETE_OF_DATASOURCE, 1)),
   BULK_STATUS("bulk-status", Map.of(Operation.BULK_STATUS, 1)),
+  LIFECYCLE("lifecycle", Map.of(Operation.LIFECYCLE, 1)),
   MIXED("mixed", Map.of());
 
   /** The mix {@code mixed} runs when {@code --mix} is not given: mostly status polls, as dashboards and clients do. */

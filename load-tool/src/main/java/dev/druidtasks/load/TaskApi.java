@@ -1,5 +1,6 @@
 package dev.druidtasks.load;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -55,6 +56,23 @@ final class TaskApi {
   private HttpRequest.Builder builder(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(root + pathAndQuery)).timeout(timeout)
         .header("Accept", "application/json");
+  }
+
+  /** The status answer's {@code status.statusCode} (RUNNING, SUCCESS, FAILED), or {@code unreadable}. */
+  static String statusCode(String statusAnswer) {
+    try {
+      StatusAnswer a = JSON.readValue(statusAnswer, StatusAnswer.class);
+      return a.status() == null || a.status().statusCode() == null ? "unreadable" : a.status().statusCode();
+    } catch (JsonProcessingException e) {
+      return "unreadable";
+    }
+  }
+
+  /** The part of {@code GET /task/{id}/status} the tool reads. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record StatusAnswer(Status status) {
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Status(String statusCode) {}
   }
 
   static String query(String value) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +153,31 @@ class LoadCommandTest {
       StubTarget.Request bulk = target.received.stream()
           .filter(q -> q.pathAndQuery().endsWith("/taskStatus")).findFirst().orElseThrow();
       assertThat(JSON.readTree(bulk.body()).size()).isEqualTo(25);
+    }
+  }
+
+  /** Each task answers RUNNING to its first three polls, 20 ms each, then SUCCESS; the fifth submitted fails. */
+  @Test
+  void lifecycleMeasuresFromTheSubmissionToTheStatusThatShowsTheTaskComplete() throws Exception {
+    Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+    try (StubTarget target = new StubTarget(r -> {
+      if (!r.pathAndQuery().endsWith("/status")) {
+        return StubTarget.api(r);
+      }
+      String id = r.pathAndQuery().replaceAll(".*/task/([^/]+)/status", "$1");
+      int n = polls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      String state = n <= 3 ? "RUNNING" : id.endsWith("-c0-4") ? "FAILED" : "SUCCESS";
+      return new StubTarget.Answer(200, "{\"task\":\"" + id + "\",\"status\":{\"id\":\"" + id
+          + "\",\"statusCode\":\"" + state + "\"}}", 20);
+    })) {
+      LoadReport r = run(target, "--scenario", "lifecycle", "--clients", "1", "--max-requests", "10", "--warmup", "0",
+          "--poll-interval", "0");
+      LoadReport.OperationReport life = op(r, "lifecycle");
+      assertThat(life.count()).isEqualTo(10);
+      assertThat(life.errors()).containsExactly(Map.entry("FAILED", 1L));
+      // four polls of 20 ms after the submission: the measure ends with the status that showed it complete
+      assertThat(life.latencyMs().p50()).isGreaterThanOrEqualTo(80);
+      assertThat(polls).hasSize(10).allSatisfy((id, n) -> assertThat(n.get()).isEqualTo(4));
     }
   }
 
