@@ -2,7 +2,7 @@ package dev.druidtasks.server.api;
 
 import dev.druidtasks.server.auth.Action;
 import dev.druidtasks.server.auth.ResourceType;
-import dev.druidtasks.server.store.TaskDao;
+import dev.druidtasks.server.store.TaskReadDao;
 import dev.druidtasks.server.store.TaskRecord;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -62,7 +62,7 @@ public final class AccessRules implements ContainerRequestFilter {
   private static final int KNOWN_TASKS = 10_000;
 
   @Context private ResourceInfo resource;
-  private final TaskDao tasks;
+  private final TaskReadDao tasks;
   private final Map<String, String> dataSourceOfTask = java.util.Collections.synchronizedMap(
       new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -71,7 +71,7 @@ public final class AccessRules implements ContainerRequestFilter {
         }
       });
 
-  public AccessRules(TaskDao tasks) {
+  public AccessRules(TaskReadDao tasks) {
     this.tasks = tasks;
   }
 

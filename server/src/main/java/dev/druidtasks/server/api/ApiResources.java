@@ -40,7 +40,7 @@ public final class ApiResources {
     jersey.register(new StorableQuery());
     jersey.register(status);
     security.ifPresent(s -> {
-      AccessRules rules = new AccessRules(store.tasks());
+      AccessRules rules = new AccessRules(store.taskReads());
       control.ifPresent(c -> c.onReset(rules::forgetTasks));
       jersey.register(rules);
       jersey.register(new AdminRefusalMapper());

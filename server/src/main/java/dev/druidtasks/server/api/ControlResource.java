@@ -235,7 +235,7 @@ public final class ControlResource {
       throw ApiException.invalidInput("Field [errorMsg] is only for status FAILED");
     }
     String errorMsg = succeeded ? null : body.errorMsg() == null ? "Failed through the control API" : body.errorMsg();
-    TaskRecord task = on.store().tasks().find(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
+    TaskRecord task = on.store().taskReads().find(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
     if (task.state().isComplete()) {
       throw ApiException.invalidInput("Task [" + taskId + "] is already complete: " + task.state());
     }
@@ -246,14 +246,14 @@ public final class ControlResource {
       on.worker().stopLocally(taskId);
       on.scheduler().wake();
     }
-    TaskRecord now = on.store().tasks().find(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
+    TaskRecord now = on.store().taskReads().find(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
     return new OutcomeSet(taskId, now.state().toString(), now.errorMsg());
   }
 
   private boolean awaitComplete(String taskId) throws InterruptedException {
     long deadline = System.nanoTime() + FORCE_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<TaskRecord> t = on.store().tasks().find(taskId);
+      Optional<TaskRecord> t = on.store().taskReads().find(taskId);
       if (t.isEmpty() || t.get().state().isComplete()) {
         return true;
       }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import dev.druidtasks.server.store.TaskDao;
+import dev.druidtasks.server.store.TaskReadDao;
 import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.task.TaskLocation;
 import java.io.IOException;
@@ -39,7 +39,7 @@ final class ResponseBodies {
    * so the answer's size never sits in memory. Rows of data sources the caller may not read are left out.
    */
   @JsonSerialize(using = TaskListWriter.class)
-  record TaskList(TaskListRequest request, TaskDao tasks, Predicate<String> readable) {}
+  record TaskList(TaskListRequest request, TaskReadDao tasks, Predicate<String> readable) {}
 
   static final class TaskListWriter extends StdSerializer<TaskList> {
     TaskListWriter() {

@@ -64,18 +64,18 @@ public final class TaskInformationResource implements TaskInformationApi {
     Identity caller = Access.caller();
     Predicate<String> readable = datasource != null || caller == Identity.ANYONE ? ds -> true
         : ds -> caller.allows(ResourceType.DATASOURCE, ds, Action.READ);
-    return json(new ResponseBodies.TaskList(request, store.tasks(), readable));
+    return json(new ResponseBodies.TaskList(request, store.taskReads(), readable));
   }
 
   @Override
   public Response getTaskPayload(String taskId) {
-    String payload = store.tasks().payload(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
+    String payload = store.taskReads().payload(taskId).orElseThrow(() -> ApiException.unknownTask(taskId));
     return json(new ResponseBodies.TaskPayload(taskId, new ResponseBodies.RawJson(payload)));
   }
 
   @Override
   public Response getTaskStatus(String taskId) {
-    return json(new ResponseBodies.TaskStatusPlus(taskId, store.tasks().find(taskId)
+    return json(new ResponseBodies.TaskStatusPlus(taskId, store.taskReads().find(taskId)
         .orElseThrow(() -> ApiException.unknownTask(taskId))));
   }
 
@@ -106,7 +106,7 @@ public final class TaskInformationResource implements TaskInformationApi {
   }
 
   private void known(String taskId) {
-    if (store.tasks().find(taskId).isEmpty()) {
+    if (store.taskReads().find(taskId).isEmpty()) {
       throw ApiException.unknownTask(taskId);
     }
   }

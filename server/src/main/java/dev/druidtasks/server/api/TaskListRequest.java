@@ -1,6 +1,6 @@
 package dev.druidtasks.server.api;
 
-import dev.druidtasks.server.store.TaskDao;
+import dev.druidtasks.server.store.TaskReadDao;
 import dev.druidtasks.server.store.TaskFilter;
 import dev.druidtasks.server.store.TaskRecord;
 import dev.druidtasks.server.task.Interval;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 record TaskListRequest(Set<TaskState> states, String dataSource, String type, Instant createdFrom,
     Instant createdTo, Instant completeCreatedFrom, Integer maxComplete) {
   /** Hands the complete tasks (newest first) then the active ones (oldest first) to {@code sink}, filtered in SQL. */
-  void run(TaskDao tasks, Consumer<TaskRecord> sink) {
+  void run(TaskReadDao tasks, Consumer<TaskRecord> sink) {
     String[] active = states.stream().filter(TaskState::isActive).map(Enum::name).toArray(String[]::new);
     String[] complete = states.stream().filter(TaskState::isComplete).map(Enum::name).toArray(String[]::new);
     TaskFilter filter = new TaskFilter(dataSource, type, createdFrom, createdTo);
@@ -39,7 +39,7 @@ record TaskListRequest(Set<TaskState> states, String dataSource, String type, In
     }
   }
 
-  private void eachComplete(TaskDao tasks, String[] complete, TaskFilter filter, Consumer<TaskRecord> sink) {
+  private void eachComplete(TaskReadDao tasks, String[] complete, TaskFilter filter, Consumer<TaskRecord> sink) {
     boolean recentOnly = completeCreatedFrom != null
         && (createdFrom == null || completeCreatedFrom.isAfter(createdFrom));
     tasks.eachComplete(complete, recentOnly ? filter.startingAt(completeCreatedFrom) : filter, maxComplete, sink);

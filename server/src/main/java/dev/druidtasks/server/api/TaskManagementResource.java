@@ -43,7 +43,7 @@ public final class TaskManagementResource implements TaskManagementApi {
           + unique.size());
     }
     Map<String, TaskRecord> found = new java.util.HashMap<>();
-    for (TaskRecord r : store.tasks().findAll(unique.toArray(String[]::new))) {
+    for (TaskRecord r : store.taskReads().findAll(unique.toArray(String[]::new))) {
       found.put(r.id(), r);
     }
     // in the order asked, whatever order the database returns them in

@@ -70,7 +70,7 @@ public final class TaskQueue {
    * ends FAILED shortly after. Either way its errorMsg is Druid's "Shutdown request from user".
    */
   public ShutdownOutcome shutdown(String id) {
-    Optional<TaskRecord> found = store.tasks().find(id);
+    Optional<TaskRecord> found = store.taskReads().find(id);
     if (found.isEmpty()) {
       return ShutdownOutcome.NOT_FOUND;
     }
@@ -89,7 +89,7 @@ public final class TaskQueue {
   /** Shuts down every active task of a data source; returns the ids it stopped. */
   public List<String> shutdownAll(String dataSource) {
     List<String> stopped = new ArrayList<>();
-    for (String id : store.tasks().activeIdsOf(dataSource)) {
+    for (String id : store.taskReads().activeIdsOf(dataSource)) {
       if (shutdown(id) == ShutdownOutcome.STOPPING) {
         stopped.add(id);
       }

@@ -108,8 +108,8 @@ public final class TaskScheduler {
   /** Returns whether any task became pending. */
   private boolean promoteWaiting() {
     boolean any = false;
-    for (WaitingTask t : store.tasks().waiting(BATCH)) {
-      any |= store.tasks().promoteToPending(t, clock.instant());
+    for (WaitingTask t : store.scheduling().waiting(BATCH)) {
+      any |= store.scheduling().promoteToPending(t, clock.instant());
     }
     return any;
   }
@@ -120,14 +120,14 @@ public final class TaskScheduler {
       if (store.workers().removeIfSilent(worker, cutoff) == 0) {
         continue; // it came back (restarted) since it was read as silent
       }
-      for (String id : store.tasks().runningOn(worker)) {
+      for (String id : store.scheduling().runningOn(worker)) {
         LOG.warn("worker {} stopped heartbeating; failing its task {}", worker, id);
         store.tasks().complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker
             + "] stopped responding"), List.of(), clock.instant());
       }
     }
     // and tasks left by a worker no longer registered (declared dead, then claimed before it knew)
-    for (String id : store.tasks().runningOnUnregisteredWorkers()) {
+    for (String id : store.scheduling().runningOnUnregisteredWorkers()) {
       LOG.warn("task {} runs on a worker that is not registered; failing it", id);
       store.tasks().complete(id, false, "Task failed because its worker is no longer registered", List.of(),
           clock.instant());

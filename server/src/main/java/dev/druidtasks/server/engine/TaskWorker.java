@@ -126,7 +126,7 @@ public final class TaskWorker {
     epoch = java.util.UUID.randomUUID().toString();
     store.workers().register(workerId, epoch, config.host(), servedPort, config.capacity(), liveness.instant());
     // Tasks this worker was running when its process died cannot resume: end them as Druid does.
-    for (String id : store.tasks().runningOn(workerId)) {
+    for (String id : store.scheduling().runningOn(workerId)) {
       store.tasks().complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
           + "] when it stopped; it was not completed"), List.of(), clock.instant());
     }
@@ -192,7 +192,7 @@ public final class TaskWorker {
       nextHeartbeat = now + config.heartbeatPeriod().toMillis();
     }
     if (!running.isEmpty()) {
-      for (String id : store.tasks().shutdownRequestedOn(workerId)) {
+      for (String id : store.scheduling().shutdownRequestedOn(workerId)) {
         RunningTask t = running.get(id);
         if (t != null) {
           t.requestStop();
@@ -203,7 +203,7 @@ public final class TaskWorker {
     synchronized (claiming) {
       int free = draining || paused ? 0 : config.capacity() - running.size();
       long asked = System.nanoTime();
-      List<ClaimedTask> claimed = store.tasks().claimPending(workerId, epoch, config.host(), port, free, clock.instant());
+      List<ClaimedTask> claimed = store.scheduling().claimPending(workerId, epoch, config.host(), port, free, clock.instant());
       if (free > 0) {
         events.claimed(free, claimed.size(), java.time.Duration.ofNanos(System.nanoTime() - asked));
       }

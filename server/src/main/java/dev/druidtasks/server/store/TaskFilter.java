@@ -6,8 +6,8 @@ import java.time.Instant;
 public record TaskFilter(String dataSource, String type, Instant from, Instant to) {
   /** The statement's filter clauses: only those of the fields set, so each shape gets its own plan. */
   String sql() {
-    return (dataSource == null ? "" : TaskDao.BY_DATASOURCE) + (type == null ? "" : TaskDao.BY_TYPE)
-        + (from == null ? "" : TaskDao.CREATED_FROM) + (to == null ? "" : TaskDao.CREATED_TO);
+    return (dataSource == null ? "" : TaskReadDao.BY_DATASOURCE) + (type == null ? "" : TaskReadDao.BY_TYPE)
+        + (from == null ? "" : TaskReadDao.CREATED_FROM) + (to == null ? "" : TaskReadDao.CREATED_TO);
   }
 
   /** The same filter with createdTime from {@code from} on. */

@@ -53,7 +53,7 @@ class TaskListRequestTest {
 
     TaskListRequest everyState = new TaskListRequest(TaskListRequest.statesOf(null), ds, null, null, null, null, null);
     List<TaskRecord> listed = new ArrayList<>();
-    everyState.run(listing.tasks(), row -> {
+    everyState.run(listing.taskReads(), row -> {
       if (listed.isEmpty()) { // the complete part is being read: the waiting task ends now, on another connection
         assertThat(elsewhere.tasks().failNotStarted(ds + "-ending", "ended while the list was read", now)).isTrue();
       }

@@ -103,11 +103,11 @@ class TaskEngineTest {
 
   private TaskRecord await(String id, Predicate<TaskRecord> p) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    TaskRecord r = store.tasks().find(id).orElseThrow();
+    TaskRecord r = store.taskReads().find(id).orElseThrow();
     while (!p.test(r)) {
       assertThat(System.nanoTime()).as("waiting on " + id + ", last " + r).isLessThan(deadline);
       Thread.sleep(10);
-      r = store.tasks().find(id).orElseThrow();
+      r = store.taskReads().find(id).orElseThrow();
     }
     return r;
   }
@@ -120,21 +120,21 @@ class TaskEngineTest {
   void statesGoWaitingPendingRunningSuccessInOrder() throws Exception {
     String id = noop("order", 150);
     List<TaskState> seen = new ArrayList<>();
-    seen.add(store.tasks().find(id).orElseThrow().state());
+    seen.add(store.taskReads().find(id).orElseThrow().state());
     worker(7001);
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (store.tasks().find(id).orElseThrow().state().isActive() && System.nanoTime() < deadline) {
-      TaskState s = store.tasks().find(id).orElseThrow().state();
+    while (store.taskReads().find(id).orElseThrow().state().isActive() && System.nanoTime() < deadline) {
+      TaskState s = store.taskReads().find(id).orElseThrow().state();
       if (seen.get(seen.size() - 1) != s) {
         seen.add(s);
       }
       Thread.sleep(2);
     }
-    seen.add(store.tasks().find(id).orElseThrow().state());
+    seen.add(store.taskReads().find(id).orElseThrow().state());
     assertThat(seen.get(0)).isEqualTo(TaskState.WAITING);
     assertThat(seen).containsSubsequence(TaskState.WAITING, TaskState.RUNNING, TaskState.SUCCESS);
     assertThat(seen).isSubsetOf(TaskState.WAITING, TaskState.PENDING, TaskState.RUNNING, TaskState.SUCCESS);
-    TaskRecord done = store.tasks().find(id).orElseThrow();
+    TaskRecord done = store.taskReads().find(id).orElseThrow();
     assertThat(done.durationMs()).isGreaterThanOrEqualTo(150);
     assertThat(done.location().port()).isEqualTo(7001);
   }
@@ -161,7 +161,7 @@ class TaskEngineTest {
     awaitState(a, TaskState.RUNNING);
     awaitState(b, TaskState.RUNNING);
     Thread.sleep(200);
-    assertThat(store.tasks().find(c).orElseThrow().state()).isEqualTo(TaskState.PENDING);
+    assertThat(store.taskReads().find(c).orElseThrow().state()).isEqualTo(TaskState.PENDING);
     assertThat(queue.shutdown(a)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
     TaskRecord stopped = awaitState(a, TaskState.FAILED);
     assertThat(stopped.errorMsg()).isEqualTo("Shutdown request from user");
@@ -180,7 +180,7 @@ class TaskEngineTest {
     String second = locking("second", "2015-09-12T12:00:00Z/2015-09-12T13:00:00Z", 10);
     String other = locking("other", "2015-09-14/2015-09-15", 10);
     awaitState(other, TaskState.SUCCESS);
-    assertThat(store.tasks().find(second).orElseThrow().state()).as("first: " + store.tasks().find(first).orElseThrow()).isEqualTo(TaskState.WAITING);
+    assertThat(store.taskReads().find(second).orElseThrow().state()).as("first: " + store.taskReads().find(first).orElseThrow()).isEqualTo(TaskState.WAITING);
     awaitState(first, TaskState.SUCCESS);
     awaitState(second, TaskState.SUCCESS);
   }
@@ -191,16 +191,16 @@ class TaskEngineTest {
     awaitState(holder, TaskState.PENDING);
     String waiting = locking("waiting", "2016-01-01/2016-01-02", 10);
     Thread.sleep(150);
-    assertThat(store.tasks().find(waiting).orElseThrow().state()).isEqualTo(TaskState.WAITING);
+    assertThat(store.taskReads().find(waiting).orElseThrow().state()).isEqualTo(TaskState.WAITING);
     assertThat(queue.shutdown(waiting)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
-    TaskRecord w = store.tasks().find(waiting).orElseThrow();
+    TaskRecord w = store.taskReads().find(waiting).orElseThrow();
     assertThat(w.state()).isEqualTo(TaskState.FAILED);
     assertThat(w.errorMsg()).isEqualTo("Shutdown request from user");
     assertThat(w.durationMs()).isEqualTo(-1);
 
     // holder is PENDING: no worker yet
     assertThat(queue.shutdown(holder)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
-    assertThat(store.tasks().find(holder).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+    assertThat(store.taskReads().find(holder).orElseThrow().state()).isEqualTo(TaskState.FAILED);
 
     worker(7004);
     String running = noop("running", 60_000);
@@ -220,13 +220,13 @@ class TaskEngineTest {
   void aTaskShutDownWhileItIsPromotedKeepsNoLock() throws Exception {
     scheduler.stop();
     String id = locking("raced", "2017-01-01/2017-01-02", 10);
-    WaitingTask read = store.tasks().waiting(1000).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+    WaitingTask read = store.scheduling().waiting(1000).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     assertThat(queue.shutdown(id)).isEqualTo(TaskQueue.ShutdownOutcome.STOPPING);
 
-    assertThat(store.tasks().promoteToPending(read, clock.instant())).isFalse();
+    assertThat(store.scheduling().promoteToPending(read, clock.instant())).isFalse();
     assertThat(store.locks().conflicts("eng-" + run, "another-group", Interval.parse("2017-01-01/2017-01-02", '/')))
         .isZero();
-    assertThat(store.tasks().find(id).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+    assertThat(store.taskReads().find(id).orElseThrow().state()).isEqualTo(TaskState.FAILED);
   }
 
   @Test
@@ -235,7 +235,7 @@ class TaskEngineTest {
     awaitState(id, TaskState.PENDING);
     // A worker process claims the task and dies before finishing: its row says RUNNING.
     store.workers().register("localhost:7005", "e1", "localhost", 7005, 2, clock.instant());
-    assertThat(store.tasks().claimPending("localhost:7005", "e1", "localhost", 7005, 10, clock.instant())).extracting("id").contains(id);
+    assertThat(store.scheduling().claimPending("localhost:7005", "e1", "localhost", 7005, 10, clock.instant())).extracting("id").contains(id);
     worker(7005);
     TaskRecord r = awaitState(id, TaskState.FAILED);
     assertThat(r.errorMsg()).contains("localhost:7005").contains("stopped");
@@ -246,7 +246,7 @@ class TaskEngineTest {
     String id = noop("silent", 60_000);
     awaitState(id, TaskState.PENDING);
     store.workers().register("ghost:1", "g1", "ghost", 1, 2, clock.instant());
-    assertThat(store.tasks().claimPending("ghost:1", "g1", "ghost", 1, 10, clock.instant())).extracting("id").contains(id);
+    assertThat(store.scheduling().claimPending("ghost:1", "g1", "ghost", 1, 10, clock.instant())).extracting("id").contains(id);
     TaskRecord r = awaitState(id, TaskState.FAILED);
     assertThat(r.errorMsg()).contains("ghost:1").contains("stopped responding");
   }
@@ -262,11 +262,11 @@ class TaskEngineTest {
     store.workers().register("zombie:1", "z1", "zombie", 1, 2, clock.instant());
     store.workers().remove("zombie:1"); // the scheduler declared it dead
     assertThat(store.workers().heartbeat("zombie:1", "z1", clock.instant())).isZero();
-    assertThat(store.tasks().claimPending("zombie:1", "z1", "zombie", 1, 10, clock.instant())).isEmpty();
+    assertThat(store.scheduling().claimPending("zombie:1", "z1", "zombie", 1, 10, clock.instant())).isEmpty();
 
     // claimed just before it was declared dead: failed, not left RUNNING
     store.workers().register("zombie:2", "z2", "zombie", 2, 2, clock.instant());
-    assertThat(store.tasks().claimPending("zombie:2", "z2", "zombie", 2, 10, clock.instant())).extracting("id").contains(id);
+    assertThat(store.scheduling().claimPending("zombie:2", "z2", "zombie", 2, 10, clock.instant())).extracting("id").contains(id);
     store.workers().remove("zombie:2");
     assertThat(awaitState(id, TaskState.FAILED).errorMsg()).contains("no longer registered");
 
@@ -291,11 +291,11 @@ class TaskEngineTest {
 
     w.stop();
 
-    assertThat(store.tasks().find(quick).orElseThrow().state()).isEqualTo(TaskState.SUCCESS);
+    assertThat(store.taskReads().find(quick).orElseThrow().state()).isEqualTo(TaskState.SUCCESS);
     TaskRecord failed = awaitState(slow, TaskState.FAILED);
     assertThat(failed.errorMsg()).isEqualTo("Worker[localhost:7012] shut down while the task was running"
         + " (drain timeout PT1.5S)");
-    assertThat(store.tasks().find(later).orElseThrow().state()).as("claimed by no one while draining")
+    assertThat(store.taskReads().find(later).orElseThrow().state()).as("claimed by no one while draining")
         .isEqualTo(TaskState.PENDING);
     worker(7013);
     awaitState(later, TaskState.SUCCESS);

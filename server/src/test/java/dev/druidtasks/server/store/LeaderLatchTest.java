@@ -71,8 +71,8 @@ class LeaderLatchTest {
     store.tasks().insert(new NewTask(id, id, "locking", "twice", 0, Instant.now(), "{}",
         java.util.List.of(dev.druidtasks.server.task.Interval.parse("2020-01-01/2020-01-02", '/'))));
     WaitingTask read = new WaitingTask(id, id, "twice");
-    assertThat(store.tasks().promoteToPending(read, Instant.now())).isTrue();
-    assertThat(store.tasks().promoteToPending(read, Instant.now())).isFalse();
+    assertThat(store.scheduling().promoteToPending(read, Instant.now())).isTrue();
+    assertThat(store.scheduling().promoteToPending(read, Instant.now())).isFalse();
     assertThat(store.locks().conflicts("twice", "another-group",
         dev.druidtasks.server.task.Interval.parse("2020-01-01/2020-01-02", '/'))).isOne();
   }

@@ -41,8 +41,8 @@ class MigrationUpgradeTest {
       TaskStore store = TaskStore.on(jdbi, new ObjectMapper());
       assertThat(store.locks().lockIntervalsOf("old")).containsExactly(
           Interval.parse("2015-09-10/2015-09-12", '/'), Interval.parse("2015-09-12/2015-09-13", '/'));
-      assertThat(store.tasks().promoteToPending(new WaitingTask("old", "old", "wiki"), Instant.now())).isTrue();
-      assertThat(store.tasks().find("old").orElseThrow().state().name()).isEqualTo("PENDING");
+      assertThat(store.scheduling().promoteToPending(new WaitingTask("old", "old", "wiki"), Instant.now())).isTrue();
+      assertThat(store.taskReads().find("old").orElseThrow().state().name()).isEqualTo("PENDING");
     }
   }
 }
