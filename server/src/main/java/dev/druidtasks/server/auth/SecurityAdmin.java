@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What Druid's basic-security admin API does: users and credentials of the authenticator; users, roles,
@@ -59,17 +60,11 @@ public final class SecurityAdmin {
   }
 
   public void createAuthenticatorUser(String user) throws AdminRefusal {
-    if (!dao.addUser(user)) {
-      throw new AdminRefusal("User [" + user + "] already exists.");
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.insertUser(user)), () -> exists("User", user));
   }
 
   public void deleteAuthenticatorUser(String user) throws AdminRefusal {
-    if (!dao.deleteUser(user)) {
-      throw noUser(user);
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.removeUser(user)), () -> noUser(user));
   }
 
   public void setPassword(String user, String password) throws AdminRefusal {
@@ -85,10 +80,7 @@ public final class SecurityAdmin {
     } catch (IllegalArgumentException e) {
       throw new AdminRefusal("Cannot assign password: " + e.getMessage() + ".");
     }
-    if (!dao.setPasswordHash(user, hash)) {
-      throw noUser(user);
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.updatePasswordHash(user, hash)), () -> noUser(user));
   }
 
   // --- the authorizer
@@ -111,17 +103,11 @@ public final class SecurityAdmin {
   }
 
   public void createAuthorizerUser(String user) throws AdminRefusal {
-    if (!dao.addAuthorizerUser(user)) {
-      throw new AdminRefusal("User [" + user + "] already exists.");
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.insertAuthorizerUser(user)), () -> exists("User", user));
   }
 
   public void deleteAuthorizerUser(String user) throws AdminRefusal {
-    if (!dao.deleteAuthorizerUser(user)) {
-      throw noUser(user);
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.removeAuthorizerUser(user)), () -> noUser(user));
   }
 
   public List<String> roles() {
@@ -143,35 +129,25 @@ public final class SecurityAdmin {
   }
 
   public void createRole(String role) throws AdminRefusal {
-    if (!dao.addRole(role)) {
-      throw new AdminRefusal("Role [" + role + "] already exists.");
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.insertRole(role)), () -> exists("Role", role));
   }
 
   public void deleteRole(String role) throws AdminRefusal {
-    if (!dao.deleteRole(role)) {
-      throw noRole(role);
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.removeRole(role)), () -> noRole(role));
   }
 
   public void assignRole(String user, String role) throws AdminRefusal {
     List<String> held = rolesOf(user);
     permissionsOf(role);
-    if (held.contains(role) || !dao.assign(user, role)) {
-      throw new AdminRefusal("User [" + user + "] already has role [" + role + "].");
-    }
-    directory.reload();
+    reloadIf(!held.contains(role) && dao.change(d -> d.insertAssignment(user, role)),
+        () -> new AdminRefusal("User [" + user + "] already has role [" + role + "]."));
   }
 
   public void unassignRole(String user, String role) throws AdminRefusal {
     rolesOf(user);
     permissionsOf(role);
-    if (!dao.unassign(user, role)) {
-      throw new AdminRefusal("User [" + user + "] does not have role [" + role + "].");
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.removeAssignment(user, role)),
+        () -> new AdminRefusal("User [" + user + "] does not have role [" + role + "]."));
   }
 
   /** Replaces the role's permissions with {@code requested} ({@code []} clears them). */
@@ -193,8 +169,13 @@ public final class SecurityAdmin {
   void setGranted(String role, List<Permission> permissions) throws AdminRefusal {
     List<SecurityDao.Grant> grants = permissions.stream().map(p -> new SecurityDao.Grant(role, p.resource().name(),
         p.resource().type().name(), p.action().name())).toList();
-    if (!dao.setGrants(role, grants)) {
-      throw noRole(role);
+    reloadIf(dao.setGrants(role, grants), () -> noRole(role));
+  }
+
+  /** Every node sees a change at its next check; this one at once. */
+  private void reloadIf(boolean changed, Supplier<AdminRefusal> refusal) throws AdminRefusal {
+    if (!changed) {
+      throw refusal.get();
     }
     directory.reload();
   }
@@ -213,6 +194,10 @@ public final class SecurityAdmin {
       throw noRole(role);
     }
     return granted;
+  }
+
+  private static AdminRefusal exists(String kind, String name) {
+    return new AdminRefusal(kind + " [" + name + "] already exists.");
   }
 
   private static AdminRefusal noUser(String user) {
