@@ -26,34 +26,20 @@ import java.util.Set;
  * they differ only in the tuning defaults their stored payload shows). Runs in one thread, as
  * {@code index_parallel} does with {@code maxNumConcurrentSubTasks: 1}.
  */
-public final class IndexTaskType implements TaskType {
+public final class IndexTaskType extends TaskType {
   private static final ObjectMapper CONTEXT = new ObjectMapper();
-
-  private final String name;
-  private final PathConfinement confinement;
 
   /** @param name {@code index_parallel} or {@code index} */
   public IndexTaskType(String name, IngestConfig config) {
+    super(nativeBatch(name), IndexTask.class, Map.of(PathConfinement.class,
+        new PathConfinement(config.allowedRoots(), config.deniedRoots(), config.workingDirectory())));
+  }
+
+  private static String nativeBatch(String name) {
     if (!name.equals("index_parallel") && !name.equals("index")) {
       throw new IllegalArgumentException("Not a native batch task type: " + name);
     }
-    this.name = name;
-    this.confinement = new PathConfinement(config.allowedRoots(), config.deniedRoots(), config.workingDirectory());
-  }
-
-  @Override
-  public String name() {
     return name;
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return IndexTask.class;
-  }
-
-  @Override
-  public Map<Class<?>, Object> injectables() {
-    return Map.of(PathConfinement.class, confinement);
   }
 
   record IndexTask(
