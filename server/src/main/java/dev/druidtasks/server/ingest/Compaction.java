@@ -3,13 +3,11 @@ package dev.druidtasks.server.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.CompactTaskType.Compact;
-import dev.druidtasks.server.ingest.IngestionSpec.SegmentsInput;
 import dev.druidtasks.server.ingest.read.FloatingMetrics;
 import dev.druidtasks.server.ingest.spec.CompactionGranularitySpec;
 import dev.druidtasks.server.ingest.spec.DataSchema;
 import dev.druidtasks.server.ingest.spec.DimensionsSpec;
 import dev.druidtasks.server.ingest.spec.Granularity;
-import dev.druidtasks.server.ingest.spec.InputFormatSpec;
 import dev.druidtasks.server.ingest.spec.MetricSpec;
 import dev.druidtasks.server.ingest.spec.TuningConfig;
 import dev.druidtasks.server.task.DataSegment;
@@ -81,10 +79,10 @@ final class Compaction {
     }
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
-      IngestionSpec spec;
+      DataSchema schema;
       try {
-        spec = spec(part);
-        for (Interval chunk : spec.granularity().chunks()) {
+        schema = schema(part);
+        for (Interval chunk : schema.granularitySpec().chunks()) {
           execution.lock(chunk);
         }
       } catch (InvalidField e) {
@@ -92,8 +90,9 @@ final class Compaction {
       } catch (IllegalArgumentException | IOException | TaskLockException e) {
         return failure(e.getMessage(), written);
       }
-      IngestionRun run = new IngestionRun(task.id(), spec, null, execution, reportedContext(),
-          new IngestionReport.Part(i, part.segments().size(), reports));
+      TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
+      IngestionRun run = new IngestionRun(task.id(), schema, tuning, IngestionRun.Inputs.rowsOf(part.segments()),
+          execution, reportedContext(), new IngestionReport.Part(i, part.segments().size(), reports));
       TaskResult result = run.run();
       if (!result.succeeded()) {
         removeUnpublished(written);
@@ -154,16 +153,14 @@ final class Compaction {
         + "] span no standard granularity");
   }
 
-  private IngestionSpec spec(Part part) throws IOException {
+  private DataSchema schema(Part part) throws IOException {
     List<MetricSpec> metrics = task.metricsSpec() != null ? task.metricsSpec() : metrics(part.segments());
     DimensionsSpec dimensions = task.dimensionsSpec() != null ? task.dimensionsSpec() : dimensions(part.segments());
     CompactionGranularitySpec granularity = task.granularitySpec() != null ? task.granularitySpec()
         : new CompactionGranularitySpec(null, null, null, null);
-    DataSchema schema = new DataSchema(task.dataSource(),
+    return new DataSchema(task.dataSource(),
         new DataSchema.TimestampSpec(DimensionsSpec.TIME_COLUMN, "millis", null, null, null), dimensions, metrics,
         granularity.forIngestion(part.granularity(), !metrics.isEmpty(), List.of(part.extent())), null, null, null);
-    TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
-    return IngestionSpec.of(schema, tuning, new SegmentsInput(part.segments()), InputFormatSpec.Json.ROWS, false);
   }
 
   private static List<MetricSpec> metrics(List<DataSegment> segments) throws IOException {

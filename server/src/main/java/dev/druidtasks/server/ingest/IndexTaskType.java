@@ -51,8 +51,6 @@ public final class IndexTaskType extends TaskType {
       Map<String, Object> context,
       String dataSource,
       @JsonIgnore @JacksonInject Clock clock,
-      @JsonIgnore @JacksonInject PathConfinement confinement,
-      @JsonIgnore IngestionSpec ingestion,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements Task {
     IndexTask {
       spec = InvalidField.required(spec, "spec").forTask(type);
@@ -61,12 +59,12 @@ public final class IndexTaskType extends TaskType {
       groupId = groupId == null ? id : TaskIds.validate(groupId);
       resource = Resource.of(resource, id);
       context = Task.contextWithDefaults(context);
-      ingestion = IngestionSpec.of(spec);
+      IngestionRun.timestampFormat(spec.dataSchema());
     }
 
     @Override
     public List<Interval> lockIntervals() {
-      return ingestion.granularity().chunks();
+      return spec.dataSchema().granularitySpec().chunks();
     }
 
     @Override
@@ -81,8 +79,8 @@ public final class IndexTaskType extends TaskType {
 
     @Override
     public TaskResult run(TaskExecution execution) {
-      return new IngestionRun(id, ingestion, confinement, execution, CONTEXT.<ObjectNode>valueToTree(context), null)
-          .run();
+      return new IngestionRun(id, spec.dataSchema(), spec.tuningConfig(), IngestionRun.Inputs.of(spec.ioConfig()),
+          execution, CONTEXT.<ObjectNode>valueToTree(context), null).run();
     }
   }
 }
