@@ -17,13 +17,7 @@ import java.util.Map;
 /** Druid's basic-security admin API for the authenticator: who may log in, and with which password. */
 @Path("/druid-ext/basic-security/authentication")
 @Produces(MediaType.APPLICATION_JSON)
-public final class BasicSecurityAuthenticationResource {
-  private final Security security;
-
-  public BasicSecurityAuthenticationResource(Security security) {
-    this.security = security;
-  }
-
+public record BasicSecurityAuthenticationResource(Security security) {
   record Credentials(String password) {}
 
   @GET

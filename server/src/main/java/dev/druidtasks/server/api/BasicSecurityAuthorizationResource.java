@@ -20,13 +20,7 @@ import java.util.Map;
 /** Druid's basic-security admin API for the authorizer: users, roles, assignments and permissions. */
 @Path("/druid-ext/basic-security/authorization")
 @Produces(MediaType.APPLICATION_JSON)
-public final class BasicSecurityAuthorizationResource {
-  private final Security security;
-
-  public BasicSecurityAuthorizationResource(Security security) {
-    this.security = security;
-  }
-
+public record BasicSecurityAuthorizationResource(Security security) {
   @GET
   @Path("/loadStatus")
   public Map<String, Boolean> loadStatus() {

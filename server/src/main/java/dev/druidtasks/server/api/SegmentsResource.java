@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.IntSupplier;
 
 /** Marking segments used or unused, as Druid's Overlord does; every answer says how many changed. */
-public final class SegmentsResource implements SegmentsApi {
+public record SegmentsResource(SegmentStateDao segments, Clock clock) implements SegmentsApi {
   static final String INVALID_FILTER = "Invalid request payload. Specify either 'interval' or 'segmentIds', but not"
       + " both. Optionally, include 'versions' only when 'interval' is provided.";
 
@@ -27,14 +27,6 @@ public final class SegmentsResource implements SegmentsApi {
 
   /** A valid filter: an interval (with versions, or any version when null) or segment ids. */
   private record Filter(Interval interval, String[] versions, List<String> segmentIds) {}
-
-  private final SegmentStateDao segments;
-  private final Clock clock;
-
-  public SegmentsResource(SegmentStateDao segments, Clock clock) {
-    this.segments = segments;
-    this.clock = clock;
-  }
 
   @Override
   public Response markAllNonOvershadowedSegmentsAsUsed(String dataSource, String body) {

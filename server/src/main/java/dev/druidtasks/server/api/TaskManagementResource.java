@@ -1,6 +1,5 @@
 package dev.druidtasks.server.api;
 
-
 import dev.druidtasks.api.spec.TaskManagementApi;
 import dev.druidtasks.server.store.PendingSegmentsDeletion;
 import dev.druidtasks.server.store.TaskRecord;
@@ -16,17 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** Bulk status and pending-segment clean-up. */
-public final class TaskManagementResource implements TaskManagementApi {
+public record TaskManagementResource(TaskStore store, Clock clock) implements TaskManagementApi {
   /** Bound on one bulk status request, so one call cannot ask for the whole table. */
   static final int MAX_IDS = 10_000;
-
-  private final TaskStore store;
-  private final Clock clock;
-
-  public TaskManagementResource(TaskStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
 
   @Override
   public Response getTaskStatuses(List<String> ids) {
