@@ -10,15 +10,12 @@ import java.util.List;
  * Basic security as Druid's {@code druid-basic-security} extension has it: one authenticator and one
  * authorizer over the database, both named {@code basic} unless configured, and the initial user
  * {@code admin} holding the role {@code admin}, which may do everything.
+ *
+ * @param inputSourceSecurity whether reading other than inline input needs EXTERNAL READ on the input source type
  */
-public final class Security {
+public record Security(String authenticatorName, String authorizerName, boolean inputSourceSecurity,
+    Authenticator authenticator, SecurityAdmin admin) {
   public static final String ADMIN = "admin";
-
-  private final String authenticatorName;
-  private final String authorizerName;
-  private final Authenticator authenticator;
-  private final SecurityAdmin admin;
-  private final boolean inputSourceSecurity;
 
   /** How the database-backed authenticator works. */
   public record Settings(String authenticatorName, String authorizerName, boolean inputSourceSecurity, int bcryptCost,
@@ -36,20 +33,12 @@ public final class Security {
     }
   }
 
-  private Security(Settings settings, Authenticator authenticator, SecurityAdmin admin) {
-    this.authenticatorName = settings.authenticatorName();
-    this.authorizerName = settings.authorizerName();
-    this.authenticator = authenticator;
-    this.admin = admin;
-    this.inputSourceSecurity = settings.inputSourceSecurity();
-  }
-
   public static Security over(SecurityDao dao, Settings settings, Clock clock) {
     SecurityDirectory directory = new SecurityDirectory(dao, clock, settings.directoryCheck());
     PasswordHashes hashes = new PasswordHashes(settings.bcryptCost());
     LoginThrottle throttle = new LoginThrottle(settings.failuresBeforeThrottle(), settings.failureRefill(), clock);
-    return new Security(settings, new Authenticator(directory, throttle, hashes),
-        new SecurityAdmin(dao, directory, hashes));
+    return new Security(settings.authenticatorName(), settings.authorizerName(), settings.inputSourceSecurity(),
+        new Authenticator(directory, throttle, hashes), new SecurityAdmin(dao, directory, hashes));
   }
 
   /**
@@ -91,26 +80,5 @@ public final class Security {
       }
     }
     return all;
-  }
-
-  public String authenticatorName() {
-    return authenticatorName;
-  }
-
-  public String authorizerName() {
-    return authorizerName;
-  }
-
-  /** Whether reading other than inline input needs EXTERNAL READ on the input source type. */
-  public boolean inputSourceSecurity() {
-    return inputSourceSecurity;
-  }
-
-  public Authenticator authenticator() {
-    return authenticator;
-  }
-
-  public SecurityAdmin admin() {
-    return admin;
   }
 }
