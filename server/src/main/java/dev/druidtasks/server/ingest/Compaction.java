@@ -41,20 +41,12 @@ import java.util.TreeSet;
  * theirs: as in Druid, each run of overlapping segments is compacted by an ingestion of its own, with the
  * standard granularity its extent is one bucket of, and reports as a part of its own.
  */
-final class Compaction {
+record Compaction(Compact task, TaskExecution execution) {
   static final String NO_SEGMENTS =
       "No segments found for compaction. Please check that datasource name and interval are correct.";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> STANDARD_GRANULARITIES = List.of("SECOND", "MINUTE", "FIVE_MINUTE", "TEN_MINUTE",
       "FIFTEEN_MINUTE", "THIRTY_MINUTE", "HOUR", "SIX_HOUR", "EIGHT_HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
-
-  private final Compact task;
-  private final TaskExecution execution;
-
-  Compaction(Compact task, TaskExecution execution) {
-    this.task = task;
-    this.execution = execution;
-  }
 
   /** Segments compacted by one ingestion, into chunks of {@code granularity} over {@code extent}. */
   private record Part(List<DataSegment> segments, Granularity granularity, Interval extent) {}
