@@ -20,16 +20,14 @@ public record Security(String authenticatorName, String authorizerName, boolean 
   /** How the database-backed authenticator works. */
   public record Settings(String authenticatorName, String authorizerName, boolean inputSourceSecurity, int bcryptCost,
       int failuresBeforeThrottle, Duration failureRefill, Duration directoryCheck) {
-    /** bcrypt at cost 10; ten failed logins at once, then one a second; other nodes' changes seen within a second. */
-    public static Settings of(String authenticatorName, String authorizerName, boolean inputSourceSecurity) {
-      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, 10, 10, Duration.ofSeconds(1),
+    /**
+     * bcrypt at cost 10; {@code burst} failed logins of one user from one client at once, then one per
+     * {@code refill}; other nodes' changes seen within a second.
+     */
+    public static Settings of(String authenticatorName, String authorizerName, boolean inputSourceSecurity, int burst,
+        Duration refill) {
+      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, 10, burst, refill,
           Duration.ofSeconds(1));
-    }
-
-    /** {@code burst} failed logins of one user from one client at once, then one per {@code refill}. */
-    public Settings withFailedLogins(int burst, Duration refill) {
-      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, bcryptCost, burst, refill,
-          directoryCheck);
     }
   }
 
@@ -63,7 +61,7 @@ public record Security(String authenticatorName, String authorizerName, boolean 
   }
 
   /** The role {@code admin}, which may do everything. */
-  public static void ensureAdminRole(SecurityAdmin admin) throws AdminRefusal {
+  public static void ensureAdminRole(SecurityAdmin admin) {
     if (!admin.roles().contains(ADMIN)) {
       admin.createRole(ADMIN);
       admin.setGranted(ADMIN, everything());

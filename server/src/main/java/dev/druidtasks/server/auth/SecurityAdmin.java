@@ -51,7 +51,7 @@ public final class SecurityAdmin {
     return List.copyOf(directory.current().passwordHashes().keySet());
   }
 
-  public AuthenticatorUser authenticatorUser(String user) throws AdminRefusal {
+  public AuthenticatorUser authenticatorUser(String user) {
     Optional<String> hash = directory.current().passwordHashes().get(user);
     if (hash == null) {
       throw noUser(user);
@@ -59,15 +59,15 @@ public final class SecurityAdmin {
     return new AuthenticatorUser(user, hash.map(PasswordHashes::describe).orElse(null));
   }
 
-  public void createAuthenticatorUser(String user) throws AdminRefusal {
+  public void createAuthenticatorUser(String user) {
     reloadIf(dao.change(d -> d.insertUser(user)), () -> exists("User", user));
   }
 
-  public void deleteAuthenticatorUser(String user) throws AdminRefusal {
+  public void deleteAuthenticatorUser(String user) {
     reloadIf(dao.change(d -> d.removeUser(user)), () -> noUser(user));
   }
 
-  public void setPassword(String user, String password) throws AdminRefusal {
+  public void setPassword(String user, String password) {
     if (password == null) {
       throw new AdminRefusal("Cannot assign null password.");
     }
@@ -89,12 +89,12 @@ public final class SecurityAdmin {
     return List.copyOf(directory.current().rolesOfUser().keySet());
   }
 
-  public AuthorizerUser authorizerUser(String user) throws AdminRefusal {
+  public AuthorizerUser authorizerUser(String user) {
     return new AuthorizerUser(user, List.copyOf(rolesOf(user)));
   }
 
   /** The user with each role expanded (never with the role's users). */
-  public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) throws AdminRefusal {
+  public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) {
     List<Object> roles = new ArrayList<>();
     for (String r : rolesOf(user)) {
       roles.add(role(r, false, simplifyPermissions));
@@ -102,11 +102,11 @@ public final class SecurityAdmin {
     return new FullAuthorizerUser(user, roles);
   }
 
-  public void createAuthorizerUser(String user) throws AdminRefusal {
+  public void createAuthorizerUser(String user) {
     reloadIf(dao.change(d -> d.insertAuthorizerUser(user)), () -> exists("User", user));
   }
 
-  public void deleteAuthorizerUser(String user) throws AdminRefusal {
+  public void deleteAuthorizerUser(String user) {
     reloadIf(dao.change(d -> d.removeAuthorizerUser(user)), () -> noUser(user));
   }
 
@@ -115,7 +115,7 @@ public final class SecurityAdmin {
   }
 
   /** {@code full}: with the users holding it (and Druid's empty {@code groups}, unless simplified). */
-  public Object role(String role, boolean full, boolean simplifyPermissions) throws AdminRefusal {
+  public Object role(String role, boolean full, boolean simplifyPermissions) {
     var view = directory.current();
     List<Permission> granted = permissionsOf(role);
     List<String> users = !full ? null : view.rolesOfUser().entrySet().stream()
@@ -124,26 +124,26 @@ public final class SecurityAdmin {
         : new Role(role, users, full ? List.of() : null, granted.stream().map(RolePermission::of).toList());
   }
 
-  public List<RolePermission> rolePermissions(String role) throws AdminRefusal {
+  public List<RolePermission> rolePermissions(String role) {
     return permissionsOf(role).stream().map(RolePermission::of).toList();
   }
 
-  public void createRole(String role) throws AdminRefusal {
+  public void createRole(String role) {
     reloadIf(dao.change(d -> d.insertRole(role)), () -> exists("Role", role));
   }
 
-  public void deleteRole(String role) throws AdminRefusal {
+  public void deleteRole(String role) {
     reloadIf(dao.change(d -> d.removeRole(role)), () -> noRole(role));
   }
 
-  public void assignRole(String user, String role) throws AdminRefusal {
+  public void assignRole(String user, String role) {
     List<String> held = rolesOf(user);
     permissionsOf(role);
     reloadIf(!held.contains(role) && dao.change(d -> d.insertAssignment(user, role)),
         () -> new AdminRefusal("User [" + user + "] already has role [" + role + "]."));
   }
 
-  public void unassignRole(String user, String role) throws AdminRefusal {
+  public void unassignRole(String user, String role) {
     rolesOf(user);
     permissionsOf(role);
     reloadIf(dao.change(d -> d.removeAssignment(user, role)),
@@ -151,7 +151,7 @@ public final class SecurityAdmin {
   }
 
   /** Replaces the role's permissions with {@code requested} ({@code []} clears them). */
-  public void setPermissions(String role, List<Permission.Requested> requested) throws AdminRefusal {
+  public void setPermissions(String role, List<Permission.Requested> requested) {
     if (requested == null) {
       throw new AdminRefusal("Invalid permissions: expected a list of permissions.");
     }
@@ -166,21 +166,21 @@ public final class SecurityAdmin {
     setGranted(role, permissions);
   }
 
-  void setGranted(String role, List<Permission> permissions) throws AdminRefusal {
+  void setGranted(String role, List<Permission> permissions) {
     List<SecurityDao.Grant> grants = permissions.stream().map(p -> new SecurityDao.Grant(role, p.resource().name(),
         p.resource().type().name(), p.action().name())).toList();
     reloadIf(dao.setGrants(role, grants), () -> noRole(role));
   }
 
   /** Every node sees a change at its next check; this one at once. */
-  private void reloadIf(boolean changed, Supplier<AdminRefusal> refusal) throws AdminRefusal {
+  private void reloadIf(boolean changed, Supplier<AdminRefusal> refusal) {
     if (!changed) {
       throw refusal.get();
     }
     directory.reload();
   }
 
-  private List<String> rolesOf(String user) throws AdminRefusal {
+  private List<String> rolesOf(String user) {
     List<String> roles = directory.current().rolesOfUser().get(user);
     if (roles == null) {
       throw noUser(user);
@@ -188,7 +188,7 @@ public final class SecurityAdmin {
     return roles;
   }
 
-  private List<Permission> permissionsOf(String role) throws AdminRefusal {
+  private List<Permission> permissionsOf(String role) {
     List<Permission> granted = directory.current().permissionsOfRole().get(role);
     if (granted == null) {
       throw noRole(role);
