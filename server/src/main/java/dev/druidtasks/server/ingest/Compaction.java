@@ -83,8 +83,8 @@ record Compaction(Compact task, TaskExecution execution) {
         return failure(e.getMessage(), written);
       }
       TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
-      IngestionRun run = new IngestionRun(task.id(), schema, tuning, IngestionRun.Inputs.rowsOf(part.segments()),
-          execution, reportedContext(), new IngestionReport.Part(i, part.segments().size(), reports));
+      IngestionRun run = new IngestionRun(task.id(), schema, tuning, null, execution, reportedContext(),
+          new IngestionReport.Part(i, part.segments(), reports));
       TaskResult result = run.run();
       if (!result.succeeded()) {
         removeUnpublished(written);

@@ -79,8 +79,8 @@ public final class IndexTaskType extends TaskType {
 
     @Override
     public TaskResult run(TaskExecution execution) {
-      return new IngestionRun(id, spec.dataSchema(), spec.tuningConfig(), IngestionRun.Inputs.of(spec.ioConfig()),
-          execution, CONTEXT.<ObjectNode>valueToTree(context), null).run();
+      return new IngestionRun(id, spec.dataSchema(), spec.tuningConfig(), spec.ioConfig(), execution,
+          CONTEXT.<ObjectNode>valueToTree(context), null).run();
     }
   }
 }

@@ -60,7 +60,9 @@ final class IngestionRun {
   private final String taskId;
   private final DataSchema schema;
   private final TuningConfig tuning;
-  private final Inputs inputs;
+  /** Null for a compaction, which reads the rows of its part's segments. */
+  private final IoConfig io;
+  private final IngestionReport.Part part;
   private final TaskExecution execution;
   private final TaskLog log;
   private final IngestionReport report;
@@ -91,43 +93,21 @@ final class IngestionRun {
   private SegmentWriter writer;
   private ObjectNode reports;
 
-  /** {@code part} is null but for a compaction. */
-  IngestionRun(String taskId, DataSchema schema, TuningConfig tuning, Inputs inputs, TaskExecution execution,
+  /** A compaction's run has a {@code part} and no {@code io}; any other the reverse. */
+  IngestionRun(String taskId, DataSchema schema, TuningConfig tuning, IoConfig io, TaskExecution execution,
       ObjectNode context, IngestionReport.Part part) {
     this.taskId = taskId;
     this.context = context;
     this.schema = schema;
     this.tuning = tuning;
-    this.inputs = inputs;
+    this.io = io;
+    this.part = part;
     this.execution = execution;
     this.log = execution.log();
     this.report = new IngestionReport(tuning.maxSavedParseExceptions().intValue(), part);
     this.filter = schema.transformSpec().filter();
     this.queryGranularity = schema.granularitySpec().queryGranularity();
     this.rollup = schema.granularitySpec().rollup();
-  }
-
-  /**
-   * Where the rows come from: {@code source} read as {@code format}, or, for a compaction, the rows of
-   * {@code segments} (whose bytes Druid counts as stored).
-   */
-  record Inputs(InputSourceSpec source, List<DataSegment> segments, InputFormatSpec format, boolean append) {
-    static Inputs of(IoConfig io) {
-      return new Inputs(io.inputSource(), null, io.inputFormat(), io.appendToExisting());
-    }
-
-    static Inputs rowsOf(List<DataSegment> segments) {
-      return new Inputs(null, List.copyOf(segments), InputFormatSpec.Json.ROWS, false);
-    }
-
-    List<InputFiles.Entity> list(TaskLog log) throws IOException {
-      if (segments != null) {
-        return InputFiles.segmentRows(segments);
-      }
-      return source instanceof InputSourceSpec.Local local
-          ? InputFiles.local(local.directory(), local.filter(), local.paths(), local.confinement()::allows, log)
-          : List.of(InputFiles.inline(((InputSourceSpec.Inline) source).data()));
-    }
   }
 
   /** The rows' time format; checked when the task is submitted, so a run always has one. */
@@ -150,12 +130,15 @@ final class IngestionRun {
     long started = System.nanoTime();
     writeReport();
     try {
-      List<InputFiles.Entity> entities = inputs.list(log);
-      logInputs(entities);
+      List<InputFiles.Entity> inputs = part != null ? InputFiles.segmentRows(part.segments())
+          : io.inputSource() instanceof InputSourceSpec.Local local
+          ? InputFiles.local(local.directory(), local.filter(), local.paths(), local.confinement()::allows, log)
+          : List.of(InputFiles.inline(((InputSourceSpec.Inline) io.inputSource()).data()));
+      logInputs(inputs);
       report.state = State.BUILD_SEGMENTS;
       writeReport();
       prepare();
-      for (InputFiles.Entity input : entities) {
+      for (InputFiles.Entity input : inputs) {
         read(input);
       }
       List<DataSegment> segments = writer.finish();
@@ -247,12 +230,13 @@ final class IngestionRun {
         aggregation.stateLength(), aggregation::combine, aggregation::writeJson);
     writer = new SegmentWriter(new SegmentWriter.Settings(schema.dataSource(), segment::bucketStart,
         segment::bucketEnd, rollup, metrics, columns::dimensionNames, tuning.effectiveMaxRowsPerSegment(),
-        tuning.maxRowsInMemory(), tuning.effectiveMaxBytesInMemory(), inputs.append()), execution);
+        tuning.maxRowsInMemory(), tuning.effectiveMaxBytesInMemory(), io != null && io.appendToExisting()), execution);
   }
 
   private void read(InputFiles.Entity input) throws IOException, TaskLockException, TooManyParseErrors {
     log.info("Reading " + input.description() + " (" + input.size() + " bytes)");
-    RowReader reader = inputs.format() instanceof InputFormatSpec.Delimited delimited
+    // a compaction reads its segments' rows, which are JSON lines
+    RowReader reader = io != null && io.inputFormat() instanceof InputFormatSpec.Delimited delimited
         ? new DelimitedRowReader(delimited, columns)
         : new JsonRowReader(jsonFactory, columns);
     long bytesBefore = report.get(RowStat.PROCESSED_BYTES);
@@ -282,8 +266,7 @@ final class IngestionRun {
         }
       }
       // Druid counts a compacted segment's bytes as stored
-      report.set(RowStat.PROCESSED_BYTES, bytesBefore
-          + (inputs.segments() != null ? input.size() : lines.bytesRead()));
+      report.set(RowStat.PROCESSED_BYTES, bytesBefore + (part != null ? input.size() : lines.bytesRead()));
     }
   }
 
