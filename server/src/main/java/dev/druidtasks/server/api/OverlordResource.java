@@ -79,10 +79,7 @@ public record OverlordResource(TaskStore store, BooleanSupplier leads, Supplier<
 
   @Override
   public Response getTotalWorkerCapacity() {
-    int capacity = 0;
-    for (ClusterDao.Worker w : store.cluster().workers()) {
-      capacity += w.capacity();
-    }
+    int capacity = store.cluster().workers().stream().mapToInt(ClusterDao.Worker::capacity).sum();
     return TaskInformationResource.json(new TotalWorkerCapacity(capacity, -1, store.cluster().running().size()));
   }
 

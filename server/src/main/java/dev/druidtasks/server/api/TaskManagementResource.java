@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /** Bulk status and pending-segment clean-up. */
@@ -33,10 +34,8 @@ public record TaskManagementResource(TaskStore store, Clock clock) implements Ta
       throw ApiException.invalidInput("At most " + MAX_IDS + " task IDs may be asked for at once, got "
           + unique.size());
     }
-    Map<String, TaskRecord> found = new java.util.HashMap<>();
-    for (TaskRecord r : store.tasks().findAll(unique.toArray(String[]::new))) {
-      found.put(r.id(), r);
-    }
+    Map<String, TaskRecord> found = store.tasks().findAll(unique.toArray(String[]::new)).stream()
+        .collect(Collectors.toMap(TaskRecord::id, r -> r));
     // in the order asked, whatever order the database returns them in
     Map<String, ResponseBodies.TaskStatus> out = new LinkedHashMap<>();
     for (String id : unique) {

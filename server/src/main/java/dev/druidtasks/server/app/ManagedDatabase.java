@@ -12,13 +12,7 @@ import java.util.Optional;
  * The embedded PostgreSQL of a data dir, when the configured URL is "embedded": started as soon as
  * the configuration is read (the pool is built on its port), stopped with the server.
  */
-final class ManagedDatabase implements Managed {
-  private final EmbeddedDatabase db;
-
-  private ManagedDatabase(EmbeddedDatabase db) {
-    this.db = db;
-  }
-
+record ManagedDatabase(EmbeddedDatabase db) implements Managed {
   /** Points the configuration at the embedded database it starts; empty for an external one. */
   static Optional<ManagedDatabase> startIfEmbedded(DruidTasksConfiguration config) {
     DataSourceFactory factory = config.getDatabase();
