@@ -32,10 +32,6 @@ final class Access {
     return caller != null ? caller : Identity.ANYONE;
   }
 
-  static boolean mayRead(String dataSource) {
-    return caller().allows(ResourceType.DATASOURCE, dataSource, Action.READ);
-  }
-
   static void require(ResourceType type, String name, Action action) {
     if (!caller().allows(type, name, action)) {
       throw new WebApplicationException(forbidden());

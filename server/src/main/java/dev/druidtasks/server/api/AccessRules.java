@@ -46,13 +46,6 @@ public final class AccessRules implements ContainerRequestFilter {
       Map.entry("isCompactionSupervisorEnabled", Guard.CONFIG), Map.entry("getSupervisors", Guard.OPEN),
       Map.entry("getStatus", Guard.STATE), Map.entry("getHealth", Guard.OPEN),
       Map.entry("auditLog", Guard.SECURITY),
-      // the control API (ControlResource): everything a test may do to the server, so the admin's
-      Map.entry("controlState", Guard.SECURITY), Map.entry("reset", Guard.SECURITY),
-      Map.entry("pauseScheduling", Guard.SECURITY), Map.entry("resumeScheduling", Guard.SECURITY),
-      Map.entry("pauseWorker", Guard.SECURITY), Map.entry("resumeWorker", Guard.SECURITY),
-      Map.entry("advanceClock", Guard.SECURITY), Map.entry("getSimulationRules", Guard.SECURITY),
-      Map.entry("addSimulationRule", Guard.SECURITY), Map.entry("clearSimulationRules", Guard.SECURITY),
-      Map.entry("setTaskOutcome", Guard.SECURITY), Map.entry("getSubmittedTasks", Guard.SECURITY),
       // the API docs and the tasks page: static files, a login is enough (the page's calls are checked)
       Map.entry("openApiDocument", Guard.OPEN), Map.entry("docsPage", Guard.OPEN),
       Map.entry("docsAsset", Guard.OPEN), Map.entry("consoleRoot", Guard.OPEN),
@@ -97,8 +90,10 @@ public final class AccessRules implements ContainerRequestFilter {
     if (method == null) {
       return; // no endpoint matched: the 404 (or 405) follows
     }
-    Guard guard = method.getDeclaringClass().getSimpleName().startsWith("BasicSecurity") ? Guard.SECURITY
-        : GUARDS.get(method.getName());
+    // the security admin API, and the control API: everything a test may do to the server, so the admin's
+    Class<?> endpoints = method.getDeclaringClass();
+    Guard guard = endpoints.getSimpleName().startsWith("BasicSecurity") || endpoints == ControlResource.class
+        ? Guard.SECURITY : GUARDS.get(method.getName());
     Action action = request.getMethod().equals("GET") || request.getMethod().equals("HEAD") ? Action.READ
         : Action.WRITE;
     var params = request.getUriInfo().getPathParameters();

@@ -19,14 +19,7 @@ public final class ApiResources {
 
   private ApiResources() {}
 
-  public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
-      Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord,
-      Optional<Security> security, AuditDao audit) {
-    register(jersey, store, queue, json, clock, recentlyFinished, tasksApi, status, overlord, security, audit,
-        Optional.empty());
-  }
-
-  /** As above, with the control API when given (and the Tasks API served). */
+  /** The control API is served when given (and the Tasks API is). */
   public static void register(JerseyEnvironment jersey, TaskStore store, TaskQueue queue, ObjectMapper json,
       Clock clock, Duration recentlyFinished, boolean tasksApi, StatusResource status, OverlordResource overlord,
       Optional<Security> security, AuditDao audit, Optional<ControlResource> control) {

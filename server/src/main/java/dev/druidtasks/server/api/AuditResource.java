@@ -13,13 +13,8 @@ import java.util.List;
 /** The audit log, newest first, for those who may read the security configuration. */
 @Path("/druid-tasks/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-public final class AuditResource {
+public record AuditResource(AuditDao audit) {
   private static final int MAX_LINES = 10_000;
-  private final AuditDao audit;
-
-  public AuditResource(AuditDao audit) {
-    this.audit = audit;
-  }
 
   @GET
   public List<AuditDao.Entry> auditLog(@QueryParam("max") String max, @QueryParam("since") String since) {

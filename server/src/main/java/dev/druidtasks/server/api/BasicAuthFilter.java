@@ -19,24 +19,16 @@ import java.util.Set;
 /**
  * HTTP Basic authentication in front of everything but the health check. The caller's identity is
  * what {@link Access} checks while the request is served; a refusal never says whether the user exists.
+ *
+ * @param host this node's host name, which Druid's 401 body names
  */
-public final class BasicAuthFilter implements Filter {
+public record BasicAuthFilter(Authenticator authenticator, ObjectMapper json, String host) implements Filter {
   /** Paths anyone may call without credentials: Druid's Overlord leaves these two open. */
   static final Set<String> OPEN_PATHS = Set.of("/status/health", "/druid/indexer/v1/isLeader");
   private static final Identity NOBODY = new Identity("", List.of());
-  private final Authenticator authenticator;
-  private final ObjectMapper json;
-  private final String host;
 
   /** Druid's 401 body, for a request without credentials and (here too) for refused ones. */
   record Unauthorized(String error, String errorMessage, String errorClass, String host) {}
-
-  /** {@code host}: this node's host name, which Druid's 401 body names. */
-  public BasicAuthFilter(Authenticator authenticator, ObjectMapper json, String host) {
-    this.authenticator = authenticator;
-    this.json = json;
-    this.host = host;
-  }
 
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {

@@ -17,13 +17,7 @@ import java.util.Map;
 /** Druid's basic-security admin API for the authenticator: who may log in, and with which password. */
 @Path("/druid-ext/basic-security/authentication")
 @Produces(MediaType.APPLICATION_JSON)
-public final class BasicSecurityAuthenticationResource {
-  private final Security security;
-
-  public BasicSecurityAuthenticationResource(Security security) {
-    this.security = security;
-  }
-
+public record BasicSecurityAuthenticationResource(Security security) {
   record Credentials(String password) {}
 
   @GET
@@ -40,29 +34,27 @@ public final class BasicSecurityAuthenticationResource {
 
   @GET
   @Path("/db/{authenticatorName}/users")
-  public Object users(@PathParam("authenticatorName") String authenticator) throws AdminRefusal {
+  public Object users(@PathParam("authenticatorName") String authenticator) {
     return admin(authenticator).authenticatorUsers();
   }
 
   @GET
   @Path("/db/{authenticatorName}/users/{userName}")
   public SecurityAdmin.AuthenticatorUser user(@PathParam("authenticatorName") String authenticator,
-      @PathParam("userName") String user) throws AdminRefusal {
+      @PathParam("userName") String user) {
     return admin(authenticator).authenticatorUser(user);
   }
 
   @POST
   @Path("/db/{authenticatorName}/users/{userName}")
-  public Response createUser(@PathParam("authenticatorName") String authenticator,
-      @PathParam("userName") String user) throws AdminRefusal {
+  public Response createUser(@PathParam("authenticatorName") String authenticator, @PathParam("userName") String user) {
     admin(authenticator).createAuthenticatorUser(user);
     return Response.ok().build();
   }
 
   @DELETE
   @Path("/db/{authenticatorName}/users/{userName}")
-  public Response deleteUser(@PathParam("authenticatorName") String authenticator,
-      @PathParam("userName") String user) throws AdminRefusal {
+  public Response deleteUser(@PathParam("authenticatorName") String authenticator, @PathParam("userName") String user) {
     admin(authenticator).deleteAuthenticatorUser(user);
     return Response.ok().build();
   }
@@ -71,12 +63,12 @@ public final class BasicSecurityAuthenticationResource {
   @Path("/db/{authenticatorName}/users/{userName}/credentials")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response setCredentials(@PathParam("authenticatorName") String authenticator,
-      @PathParam("userName") String user, Credentials credentials) throws AdminRefusal {
+      @PathParam("userName") String user, Credentials credentials) {
     admin(authenticator).setPassword(user, credentials == null ? null : credentials.password());
     return Response.ok().build();
   }
 
-  private SecurityAdmin admin(String authenticator) throws AdminRefusal {
+  private SecurityAdmin admin(String authenticator) {
     if (!authenticator.equals(security.authenticatorName())) {
       throw new AdminRefusal("Basic authenticator with name [" + authenticator + "] does not exist.");
     }

@@ -16,13 +16,7 @@ import java.util.zip.ZipException;
  * chunked or compressed body is cut off where it passes the bound. A body that does not inflate is a 400.
  */
 @PreMatching
-public final class BodySizeLimit implements ContainerRequestFilter {
-  private final long maxBytes;
-
-  public BodySizeLimit(long maxBytes) {
-    this.maxBytes = maxBytes;
-  }
-
+public record BodySizeLimit(long maxBytes) implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getLength() > maxBytes) {

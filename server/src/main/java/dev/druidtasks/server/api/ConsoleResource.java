@@ -6,18 +6,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The tasks page at {@code /console} (and {@code /}, which leads there): static files over the Tasks API. */
 @Path("/")
 public final class ConsoleResource {
   private static final ConsoleAsset PAGE = ConsoleAsset.ofConsole("index.html");
-  private static final Map<String, ConsoleAsset> ASSETS = Map.of(
-      "console.js", ConsoleAsset.ofConsole("console.js"),
-      "common.js", ConsoleAsset.ofConsole("common.js"),
-      "task-table.js", ConsoleAsset.ofConsole("task-table.js"),
-      "task-detail.js", ConsoleAsset.ofConsole("task-detail.js"),
-      "why-it-waits.js", ConsoleAsset.ofConsole("why-it-waits.js"),
-      "console.css", ConsoleAsset.ofConsole("console.css"));
+  private static final Map<String, ConsoleAsset> ASSETS = Stream.of("console.js", "common.js", "task-table.js",
+      "task-detail.js", "why-it-waits.js", "console.css").collect(Collectors.toMap(f -> f, ConsoleAsset::ofConsole));
 
   @GET
   public Response consoleRoot() {

@@ -15,13 +15,7 @@ import java.io.IOException;
  * A {@code Content-Type} that is not a media type ({@code json}) is a 400 naming it: checked in
  * front of everything that would parse it and answer an empty 400.
  */
-public final class MediaTypeCheck implements Filter {
-  private final ObjectMapper json;
-
-  public MediaTypeCheck(ObjectMapper json) {
-    this.json = json;
-  }
-
+public record MediaTypeCheck(ObjectMapper json) implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse resp, FilterChain chain) throws IOException, ServletException {
     String given = ((HttpServletRequest) req).getHeader("Content-Type");

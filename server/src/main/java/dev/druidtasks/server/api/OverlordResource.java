@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** The parts of Druid's Overlord beyond the Tasks API that its own clients call. */
-public final class OverlordResource implements OverlordApi {
+public record OverlordResource(TaskStore store, BooleanSupplier leads, Supplier<String> selfUrl)
+    implements OverlordApi {
   /** What Druid's MiddleManagers report for these; this server has one kind of worker. */
   private static final String WORKER_VERSION = "0";
   private static final String WORKER_CATEGORY = "_default_worker_category";
@@ -35,16 +36,6 @@ public final class OverlordResource implements OverlordApi {
   record TotalWorkerCapacity(int currentClusterCapacity, int maximumCapacityWithAutoScale, int usedClusterCapacity) {}
 
   record LeaderFlag(boolean leader) {}
-
-  private final TaskStore store;
-  private final BooleanSupplier leads;
-  private final Supplier<String> selfUrl;
-
-  public OverlordResource(TaskStore store, BooleanSupplier leads, Supplier<String> selfUrl) {
-    this.store = store;
-    this.leads = leads;
-    this.selfUrl = selfUrl;
-  }
 
   /** The bare URL, not JSON-quoted, under Druid's JSON label: Druid's client reads the body as a URI. */
   @Override
@@ -88,10 +79,7 @@ public final class OverlordResource implements OverlordApi {
 
   @Override
   public Response getTotalWorkerCapacity() {
-    int capacity = 0;
-    for (ClusterDao.Worker w : store.cluster().workers()) {
-      capacity += w.capacity();
-    }
+    int capacity = store.cluster().workers().stream().mapToInt(ClusterDao.Worker::capacity).sum();
     return TaskInformationResource.json(new TotalWorkerCapacity(capacity, -1, store.cluster().running().size()));
   }
 

@@ -12,10 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.IntSupplier;
 
 /** Marking segments used or unused, as Druid's Overlord does; every answer says how many changed. */
-public final class SegmentsResource implements SegmentsApi {
+public record SegmentsResource(SegmentStateDao segments, Clock clock) implements SegmentsApi {
   static final String INVALID_FILTER = "Invalid request payload. Specify either 'interval' or 'segmentIds', but not"
       + " both. Optionally, include 'versions' only when 'interval' is provided.";
 
@@ -27,14 +26,6 @@ public final class SegmentsResource implements SegmentsApi {
 
   /** A valid filter: an interval (with versions, or any version when null) or segment ids. */
   private record Filter(Interval interval, String[] versions, List<String> segmentIds) {}
-
-  private final SegmentStateDao segments;
-  private final Clock clock;
-
-  public SegmentsResource(SegmentStateDao segments, Clock clock) {
-    this.segments = segments;
-    this.clock = clock;
-  }
 
   @Override
   public Response markAllNonOvershadowedSegmentsAsUsed(String dataSource, String body) {
@@ -50,7 +41,7 @@ public final class SegmentsResource implements SegmentsApi {
   public Response markNonOvershadowedSegmentsAsUsed(String dataSource, SegmentsToUpdateFilter body) {
     Filter f = read(body);
     if (f.interval() != null) {
-      return update(() -> segments.markNonOvershadowedUsedWithin(dataSource, f.interval(), f.versions(),
+      return SegmentUpdate.of(segments.markNonOvershadowedUsedWithin(dataSource, f.interval(), f.versions(),
           clock.instant()));
     }
     Set<String> ids = new LinkedHashSet<>();
@@ -67,19 +58,19 @@ public final class SegmentsResource implements SegmentsApi {
     if (!unknown.isEmpty()) {
       throw ApiException.invalidInput("Could not find segment IDs[" + unknown + "] for datasource[" + dataSource + "]");
     }
-    return update(() -> segments.markNonOvershadowedUsed(dataSource, ids, clock.instant()));
+    return SegmentUpdate.of(segments.markNonOvershadowedUsed(dataSource, ids, clock.instant()));
   }
 
   @Override
   public Response markSegmentsAsUnused(String dataSource, SegmentsToUpdateFilter body) {
     Filter f = read(body);
     if (f.interval() != null) {
-      return update(() -> segments.markUnusedWithin(dataSource, f.interval(), f.versions(), clock.instant()));
+      return SegmentUpdate.of(segments.markUnusedWithin(dataSource, f.interval(), f.versions(), clock.instant()));
     }
     // ids of other data sources, or that do not parse, are left out, as Druid does
     Set<String> ids = new LinkedHashSet<>();
     f.segmentIds().forEach(id -> SegmentIds.canonical(dataSource, id).ifPresent(ids::add));
-    return update(() -> ids.isEmpty() ? 0 : segments.markUnused(dataSource, ids, clock.instant()));
+    return SegmentUpdate.of(ids.isEmpty() ? 0 : segments.markUnused(dataSource, ids, clock.instant()));
   }
 
   @Override
@@ -92,10 +83,6 @@ public final class SegmentsResource implements SegmentsApi {
   public Response markSegmentAsUnused(String dataSource, String segmentId) {
     Optional<String> id = SegmentIds.canonical(dataSource, segmentId);
     return SegmentUpdate.of(id.isEmpty() ? 0 : segments.markUnused(dataSource, Set.of(id.get()), clock.instant()));
-  }
-
-  private static Response update(IntSupplier change) {
-    return SegmentUpdate.of(change.getAsInt());
   }
 
   private static Filter read(SegmentsToUpdateFilter body) {

@@ -5,22 +5,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.function.BooleanSupplier;
 
 /** {@code /status} and {@code /status/health}, as every Druid node serves them. */
-public final class StatusResource implements StatusApi {
+public record StatusResource(String version, String role, int capacity, BooleanSupplier healthy) implements StatusApi {
   record Memory(long maxMemory, long totalMemory, long freeMemory, long usedMemory) {}
 
   record Status(String version, String role, int capacity, Memory memory) {}
-
-  private final String version;
-  private final String role;
-  private final int capacity;
-  private final BooleanSupplier healthy;
-
-  public StatusResource(String version, String role, int capacity, BooleanSupplier healthy) {
-    this.version = version;
-    this.role = role;
-    this.capacity = capacity;
-    this.healthy = healthy;
-  }
 
   @Override
   public Response getStatus() {

@@ -14,17 +14,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /** Lists and single-task reads: served from the store, never from memory. */
-public final class TaskInformationResource implements TaskInformationApi {
-  private final TaskStore store;
-  private final Clock clock;
-  private final Duration recentlyFinished;
-
-  public TaskInformationResource(TaskStore store, Clock clock, Duration recentlyFinished) {
-    this.store = store;
-    this.clock = clock;
-    this.recentlyFinished = recentlyFinished;
-  }
-
+public record TaskInformationResource(TaskStore store, Clock clock, Duration recentlyFinished)
+    implements TaskInformationApi {
   @Override
   public Response getTasks(String state, String datasource, String createdTimeInterval, String max, String type) {
     return list(TaskListRequest.statesOf(state), datasource, createdTimeInterval, max, "max", type);

@@ -1,6 +1,5 @@
 package dev.druidtasks.server.api;
 
-
 import dev.druidtasks.api.spec.TaskManagementApi;
 import dev.druidtasks.server.store.PendingSegmentsDeletion;
 import dev.druidtasks.server.store.TaskRecord;
@@ -13,20 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 /** Bulk status and pending-segment clean-up. */
-public final class TaskManagementResource implements TaskManagementApi {
+public record TaskManagementResource(TaskStore store, Clock clock) implements TaskManagementApi {
   /** Bound on one bulk status request, so one call cannot ask for the whole table. */
   static final int MAX_IDS = 10_000;
-
-  private final TaskStore store;
-  private final Clock clock;
-
-  public TaskManagementResource(TaskStore store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
-  }
 
   @Override
   public Response getTaskStatuses(List<String> ids) {
@@ -42,10 +34,8 @@ public final class TaskManagementResource implements TaskManagementApi {
       throw ApiException.invalidInput("At most " + MAX_IDS + " task IDs may be asked for at once, got "
           + unique.size());
     }
-    Map<String, TaskRecord> found = new java.util.HashMap<>();
-    for (TaskRecord r : store.taskReads().findAll(unique.toArray(String[]::new))) {
-      found.put(r.id(), r);
-    }
+    Map<String, TaskRecord> found = store.taskReads().findAll(unique.toArray(String[]::new)).stream()
+        .collect(Collectors.toMap(TaskRecord::id, r -> r));
     // in the order asked, whatever order the database returns them in
     Map<String, ResponseBodies.TaskStatus> out = new LinkedHashMap<>();
     for (String id : unique) {

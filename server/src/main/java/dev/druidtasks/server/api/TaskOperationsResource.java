@@ -14,19 +14,13 @@ import dev.druidtasks.server.task.InvalidTaskException;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** Submission and shutdown. Shutdown bodies (nothing, {@code {}} from the web console, anything) carry no meaning. */
-public final class TaskOperationsResource implements TaskOperationsApi {
-  private final TaskQueue queue;
-  private final ObjectMapper json;
-  private final boolean inputSourceSecurity;
-
-  /** {@code inputSourceSecurity}: a task reading other than inline rows needs EXTERNAL READ on its input source type. */
-  public TaskOperationsResource(TaskQueue queue, ObjectMapper json, boolean inputSourceSecurity) {
-    this.queue = queue;
-    this.json = json;
-    this.inputSourceSecurity = inputSourceSecurity;
-  }
-
+/**
+ * Submission and shutdown. Shutdown bodies (nothing, {@code {}} from the web console, anything) carry no meaning.
+ *
+ * @param inputSourceSecurity a task reading other than inline rows needs EXTERNAL READ on its input source type
+ */
+public record TaskOperationsResource(TaskQueue queue, ObjectMapper json, boolean inputSourceSecurity)
+    implements TaskOperationsApi {
   private void admit(Task task) {
     Access.require(ResourceType.DATASOURCE, task.dataSource(), Action.WRITE);
     if (inputSourceSecurity) {

@@ -80,6 +80,12 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     });
   }
 
+  /** The task types this server runs for real (the others it knows are simulated). */
+  static List<TaskType> realTaskTypes(IngestConfig ingest) {
+    return List.of(new NoopTaskType(), new IndexTaskType("index_parallel", ingest), new IndexTaskType("index", ingest),
+        new KillTaskType(), new CompactTaskType());
+  }
+
   @Override
   public void run(DruidTasksConfiguration config, Environment env) throws Exception {
     // task times follow a clock the control API may move forward; worker liveness keeps real time
@@ -101,12 +107,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
     // the database, task logs and segments are never input, whatever the roots
     IngestConfig ingest = new IngestConfig(roots, List.of(dataDir), workingDir);
     SimulationControl simulations = new SimulationControl();
-    List<TaskType> types = new java.util.ArrayList<>(List.of(
-        new NoopTaskType(),
-        new IndexTaskType("index_parallel", ingest),
-        new IndexTaskType("index", ingest),
-        new KillTaskType(),
-        new CompactTaskType()));
+    List<TaskType> types = new java.util.ArrayList<>(realTaskTypes(ingest));
     types.addAll(SimulatedTaskType.of(config.getSimulation().simulatedTypes(), simulations));
     TaskTypeRegistry registry = new TaskTypeRegistry(clock, types.toArray(TaskType[]::new));
 

@@ -29,51 +29,28 @@ public class DruidTasksConfiguration extends Configuration {
   public static final String EMBEDDED = "embedded";
   private static final ObjectMapper YAML = Jackson.newObjectMapper(new YAMLFactory());
 
-  @Valid
-  @NotNull
-  private DataSourceFactory database;
-
-  @NotNull
-  private String dataDir;
-
-  @NotNull
-  private String host;
-
+  @Valid @NotNull @JsonProperty private DataSourceFactory database;
+  @NotNull @JsonProperty private String dataDir;
+  @NotNull @JsonProperty private String host;
   /** 0: no worker on this node (a worker-only node needs at least 1, checked by its command). */
-  @Min(0)
-  private int workerCapacity;
-
-  @NotNull
-  private Role role = Role.ALL;
-
-  @NotNull
-  private Duration tick = Duration.milliseconds(100);
-
-  @NotNull
-  private Duration heartbeatPeriod = Duration.seconds(1);
-
-  @NotNull
-  private Duration workerTimeout = Duration.seconds(30);
-
+  @Min(0) @JsonProperty private int workerCapacity;
+  @NotNull @JsonProperty private Role role = Role.ALL;
+  @NotNull @JsonProperty private Duration tick = Duration.milliseconds(100);
+  @NotNull @JsonProperty private Duration heartbeatPeriod = Duration.seconds(1);
+  @NotNull @JsonProperty private Duration workerTimeout = Duration.seconds(30);
   /** How long a stopping worker lets its running tasks finish before it stops them (0: at once, as Druid). */
-  @NotNull
-  private Duration drainTimeout = Duration.seconds(0);
-
+  @NotNull @JsonProperty private Duration drainTimeout = Duration.seconds(0);
   /** Whether this node takes part in the scheduler's leadership: always for serve, on request for a worker. */
-  private boolean scheduler = true;
-
+  @JsonProperty private boolean scheduler = true;
   /** Complete tasks older than this are left out of lists that give neither max nor createdTimeInterval. */
-  @NotNull
-  private Duration recentlyFinishedThreshold = Duration.hours(24);
-
+  @NotNull @JsonProperty private Duration recentlyFinishedThreshold = Duration.hours(24);
   /** Directories that local input sources may read; empty: the working directory and the data dir. */
-  @NotNull
-  private List<String> allowedInputRoots = new ArrayList<>();
-  private boolean localInput = true;
-  private SecurityConfiguration auth = new SecurityConfiguration();
-  @Valid
-  @NotNull
-  private SimulationConfiguration simulation = new SimulationConfiguration();
+  @NotNull @JsonProperty private List<String> allowedInputRoots = new ArrayList<>();
+  /** False turns {@code local} input off: ingestion reads only inline data. */
+  @JsonProperty private boolean localInput = true;
+  @JsonProperty private SecurityConfiguration auth = new SecurityConfiguration();
+  /** Simulated task types and the control API, for tests that drive this server. */
+  @Valid @NotNull @JsonProperty private SimulationConfiguration simulation = new SimulationConfiguration();
 
   public DruidTasksConfiguration() {
     try (InputStream defaults = new SubstitutingSourceProvider(new ResourceConfigurationSourceProvider(),
@@ -85,35 +62,19 @@ public class DruidTasksConfiguration extends Configuration {
   }
 
   @JsonProperty public DataSourceFactory getDatabase() { return database; }
-  @JsonProperty public void setDatabase(DataSourceFactory database) { this.database = database; }
   @JsonProperty public String getDataDir() { return dataDir; }
-  @JsonProperty public void setDataDir(String dataDir) { this.dataDir = dataDir; }
   @JsonProperty public String getHost() { return host; }
-  @JsonProperty public void setHost(String host) { this.host = host; }
   @JsonProperty public int getWorkerCapacity() { return workerCapacity; }
-  @JsonProperty public void setWorkerCapacity(int workerCapacity) { this.workerCapacity = workerCapacity; }
   @JsonProperty public Role getRole() { return role; }
   @JsonProperty public void setRole(Role role) { this.role = role; }
   @JsonProperty public Duration getTick() { return tick; }
-  @JsonProperty public void setTick(Duration tick) { this.tick = tick; }
   @JsonProperty public Duration getHeartbeatPeriod() { return heartbeatPeriod; }
-  @JsonProperty public void setHeartbeatPeriod(Duration heartbeatPeriod) { this.heartbeatPeriod = heartbeatPeriod; }
   @JsonProperty public Duration getWorkerTimeout() { return workerTimeout; }
-  @JsonProperty public void setWorkerTimeout(Duration workerTimeout) { this.workerTimeout = workerTimeout; }
   @JsonProperty public Duration getDrainTimeout() { return drainTimeout; }
-  @JsonProperty public void setDrainTimeout(Duration drainTimeout) { this.drainTimeout = drainTimeout; }
   @JsonProperty public boolean isScheduler() { return scheduler; }
-  @JsonProperty public void setScheduler(boolean scheduler) { this.scheduler = scheduler; }
   @JsonProperty public Duration getRecentlyFinishedThreshold() { return recentlyFinishedThreshold; }
-  @JsonProperty public void setRecentlyFinishedThreshold(Duration d) { this.recentlyFinishedThreshold = d; }
   @JsonProperty public List<String> getAllowedInputRoots() { return allowedInputRoots; }
-  @JsonProperty public void setAllowedInputRoots(List<String> roots) { this.allowedInputRoots = roots; }
-  /** False turns {@code local} input off: ingestion reads only inline data. */
   @JsonProperty public SecurityConfiguration getAuth() { return auth; }
-  @JsonProperty public void setAuth(SecurityConfiguration auth) { this.auth = auth; }
-  /** Simulated task types and the control API, for tests that drive this server. */
   @JsonProperty public SimulationConfiguration getSimulation() { return simulation; }
-  @JsonProperty public void setSimulation(SimulationConfiguration simulation) { this.simulation = simulation; }
   @JsonProperty public boolean isLocalInput() { return localInput; }
-  @JsonProperty public void setLocalInput(boolean on) { this.localInput = on; }
 }

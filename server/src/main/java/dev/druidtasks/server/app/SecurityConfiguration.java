@@ -36,8 +36,8 @@ public final class SecurityConfiguration {
     if (failedLoginBurst < 1) {
       throw new IllegalArgumentException("auth.failedLoginBurst must be at least 1, got " + failedLoginBurst);
     }
-    return Security.Settings.of(authenticatorName, authorizerName, inputSourceSecurity)
-        .withFailedLogins(failedLoginBurst, failedLoginRefill.toJavaDuration());
+    return Security.Settings.of(authenticatorName, authorizerName, inputSourceSecurity, failedLoginBurst,
+        failedLoginRefill.toJavaDuration());
   }
 
   /** The initial password of {@code admin}: the file's first line when a file is given. */

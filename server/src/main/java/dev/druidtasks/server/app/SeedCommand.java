@@ -1,15 +1,12 @@
 package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.druidtasks.server.ingest.CompactTaskType;
-import dev.druidtasks.server.ingest.IndexTaskType;
 import dev.druidtasks.server.ingest.IngestConfig;
 import dev.druidtasks.server.store.EmbeddedDatabase;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskSeed;
+import dev.druidtasks.server.task.TaskType;
 import dev.druidtasks.server.task.TaskTypeRegistry;
-import dev.druidtasks.server.task.kill.KillTaskType;
-import dev.druidtasks.server.task.noop.NoopTaskType;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.Command;
 import io.dropwizard.core.setup.Bootstrap;
@@ -96,9 +93,8 @@ final class SeedCommand extends Command {
     Migrations.apply(url, user, password);
     ObjectMapper json = Jackson.newObjectMapper();
     IngestConfig ingest = IngestConfig.under(Path.of("").toAbsolutePath()); // seeded input is inline: no file is read
-    TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(), new NoopTaskType(),
-        new IndexTaskType("index_parallel", ingest), new IndexTaskType("index", ingest), new KillTaskType(),
-        new CompactTaskType());
+    TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(),
+        DruidTasksApplication.realTaskTypes(ingest).toArray(TaskType[]::new));
     SeedPayloads payloads = new SeedPayloads(json, registry);
     List<SeedDataSource> dataSources = SeedDataSource.first(plan.dataSources());
     Instant end = Instant.now();

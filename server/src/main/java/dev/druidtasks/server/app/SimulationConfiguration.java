@@ -12,13 +12,12 @@ import java.util.Set;
  * and whether it serves the control API: what lets tests drive it.
  */
 public class SimulationConfiguration {
-  private String types = "all";
-  private boolean controlApi = true;
+  @JsonProperty private String types = "all";
+  @JsonProperty private boolean controlApi = true;
 
-  @JsonProperty public String getTypes() { return types; }
-  @JsonProperty public void setTypes(String types) { this.types = types; }
-  @JsonProperty public boolean isControlApi() { return controlApi; }
-  @JsonProperty public void setControlApi(boolean on) { this.controlApi = on; }
+  public boolean isControlApi() {
+    return controlApi;
+  }
 
   /** The simulated types, in Druid's order; an unknown name is refused with the known ones. */
   public Set<String> simulatedTypes() {

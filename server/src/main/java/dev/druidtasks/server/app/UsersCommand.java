@@ -73,7 +73,7 @@ final class UsersCommand extends ConfiguredCommand<DruidTasksConfiguration> {
     }
   }
 
-  private static void add(SecurityAdmin admin, String user, String password, String role) throws AdminRefusal {
+  private static void add(SecurityAdmin admin, String user, String password, String role) {
     if (!admin.authenticatorUsers().contains(user)) {
       admin.createAuthenticatorUser(user);
     }

@@ -6,14 +6,9 @@ import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 
 /** Salted, deliberately slow password hashes (bcrypt). */
-final class PasswordHashes {
+record PasswordHashes(int cost) {
   /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
   static final int MAX_PASSWORD_BYTES = 72;
-  private final int cost;
-
-  PasswordHashes(int cost) {
-    this.cost = cost;
-  }
 
   String hash(String password) {
     byte[] bytes = password.getBytes(StandardCharsets.UTF_8);

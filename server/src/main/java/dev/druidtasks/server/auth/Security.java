@@ -10,46 +10,33 @@ import java.util.List;
  * Basic security as Druid's {@code druid-basic-security} extension has it: one authenticator and one
  * authorizer over the database, both named {@code basic} unless configured, and the initial user
  * {@code admin} holding the role {@code admin}, which may do everything.
+ *
+ * @param inputSourceSecurity whether reading other than inline input needs EXTERNAL READ on the input source type
  */
-public final class Security {
+public record Security(String authenticatorName, String authorizerName, boolean inputSourceSecurity,
+    Authenticator authenticator, SecurityAdmin admin) {
   public static final String ADMIN = "admin";
-
-  private final String authenticatorName;
-  private final String authorizerName;
-  private final Authenticator authenticator;
-  private final SecurityAdmin admin;
-  private final boolean inputSourceSecurity;
 
   /** How the database-backed authenticator works. */
   public record Settings(String authenticatorName, String authorizerName, boolean inputSourceSecurity, int bcryptCost,
       int failuresBeforeThrottle, Duration failureRefill, Duration directoryCheck) {
-    /** bcrypt at cost 10; ten failed logins at once, then one a second; other nodes' changes seen within a second. */
-    public static Settings of(String authenticatorName, String authorizerName, boolean inputSourceSecurity) {
-      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, 10, 10, Duration.ofSeconds(1),
+    /**
+     * bcrypt at cost 10; {@code burst} failed logins of one user from one client at once, then one per
+     * {@code refill}; other nodes' changes seen within a second.
+     */
+    public static Settings of(String authenticatorName, String authorizerName, boolean inputSourceSecurity, int burst,
+        Duration refill) {
+      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, 10, burst, refill,
           Duration.ofSeconds(1));
     }
-
-    /** {@code burst} failed logins of one user from one client at once, then one per {@code refill}. */
-    public Settings withFailedLogins(int burst, Duration refill) {
-      return new Settings(authenticatorName, authorizerName, inputSourceSecurity, bcryptCost, burst, refill,
-          directoryCheck);
-    }
-  }
-
-  private Security(Settings settings, Authenticator authenticator, SecurityAdmin admin) {
-    this.authenticatorName = settings.authenticatorName();
-    this.authorizerName = settings.authorizerName();
-    this.authenticator = authenticator;
-    this.admin = admin;
-    this.inputSourceSecurity = settings.inputSourceSecurity();
   }
 
   public static Security over(SecurityDao dao, Settings settings, Clock clock) {
     SecurityDirectory directory = new SecurityDirectory(dao, clock, settings.directoryCheck());
     PasswordHashes hashes = new PasswordHashes(settings.bcryptCost());
     LoginThrottle throttle = new LoginThrottle(settings.failuresBeforeThrottle(), settings.failureRefill(), clock);
-    return new Security(settings, new Authenticator(directory, throttle, hashes),
-        new SecurityAdmin(dao, directory, hashes));
+    return new Security(settings.authenticatorName(), settings.authorizerName(), settings.inputSourceSecurity(),
+        new Authenticator(directory, throttle, hashes), new SecurityAdmin(dao, directory, hashes));
   }
 
   /**
@@ -74,7 +61,7 @@ public final class Security {
   }
 
   /** The role {@code admin}, which may do everything. */
-  public static void ensureAdminRole(SecurityAdmin admin) throws AdminRefusal {
+  public static void ensureAdminRole(SecurityAdmin admin) {
     if (!admin.roles().contains(ADMIN)) {
       admin.createRole(ADMIN);
       admin.setGranted(ADMIN, everything());
@@ -91,26 +78,5 @@ public final class Security {
       }
     }
     return all;
-  }
-
-  public String authenticatorName() {
-    return authenticatorName;
-  }
-
-  public String authorizerName() {
-    return authorizerName;
-  }
-
-  /** Whether reading other than inline input needs EXTERNAL READ on the input source type. */
-  public boolean inputSourceSecurity() {
-    return inputSourceSecurity;
-  }
-
-  public Authenticator authenticator() {
-    return authenticator;
-  }
-
-  public SecurityAdmin admin() {
-    return admin;
   }
 }

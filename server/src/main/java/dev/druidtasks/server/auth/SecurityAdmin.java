@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What Druid's basic-security admin API does: users and credentials of the authenticator; users, roles,
@@ -50,7 +51,7 @@ public final class SecurityAdmin {
     return List.copyOf(directory.current().passwordHashes().keySet());
   }
 
-  public AuthenticatorUser authenticatorUser(String user) throws AdminRefusal {
+  public AuthenticatorUser authenticatorUser(String user) {
     Optional<String> hash = directory.current().passwordHashes().get(user);
     if (hash == null) {
       throw noUser(user);
@@ -58,21 +59,15 @@ public final class SecurityAdmin {
     return new AuthenticatorUser(user, hash.map(PasswordHashes::describe).orElse(null));
   }
 
-  public void createAuthenticatorUser(String user) throws AdminRefusal {
-    if (!dao.addUser(user)) {
-      throw new AdminRefusal("User [" + user + "] already exists.");
-    }
-    directory.reload();
+  public void createAuthenticatorUser(String user) {
+    reloadIf(dao.change(d -> d.insertUser(user)), () -> exists("User", user));
   }
 
-  public void deleteAuthenticatorUser(String user) throws AdminRefusal {
-    if (!dao.deleteUser(user)) {
-      throw noUser(user);
-    }
-    directory.reload();
+  public void deleteAuthenticatorUser(String user) {
+    reloadIf(dao.change(d -> d.removeUser(user)), () -> noUser(user));
   }
 
-  public void setPassword(String user, String password) throws AdminRefusal {
+  public void setPassword(String user, String password) {
     if (password == null) {
       throw new AdminRefusal("Cannot assign null password.");
     }
@@ -85,10 +80,7 @@ public final class SecurityAdmin {
     } catch (IllegalArgumentException e) {
       throw new AdminRefusal("Cannot assign password: " + e.getMessage() + ".");
     }
-    if (!dao.setPasswordHash(user, hash)) {
-      throw noUser(user);
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.updatePasswordHash(user, hash)), () -> noUser(user));
   }
 
   // --- the authorizer
@@ -97,12 +89,12 @@ public final class SecurityAdmin {
     return List.copyOf(directory.current().rolesOfUser().keySet());
   }
 
-  public AuthorizerUser authorizerUser(String user) throws AdminRefusal {
+  public AuthorizerUser authorizerUser(String user) {
     return new AuthorizerUser(user, List.copyOf(rolesOf(user)));
   }
 
   /** The user with each role expanded (never with the role's users). */
-  public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) throws AdminRefusal {
+  public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) {
     List<Object> roles = new ArrayList<>();
     for (String r : rolesOf(user)) {
       roles.add(role(r, false, simplifyPermissions));
@@ -110,18 +102,12 @@ public final class SecurityAdmin {
     return new FullAuthorizerUser(user, roles);
   }
 
-  public void createAuthorizerUser(String user) throws AdminRefusal {
-    if (!dao.addAuthorizerUser(user)) {
-      throw new AdminRefusal("User [" + user + "] already exists.");
-    }
-    directory.reload();
+  public void createAuthorizerUser(String user) {
+    reloadIf(dao.change(d -> d.insertAuthorizerUser(user)), () -> exists("User", user));
   }
 
-  public void deleteAuthorizerUser(String user) throws AdminRefusal {
-    if (!dao.deleteAuthorizerUser(user)) {
-      throw noUser(user);
-    }
-    directory.reload();
+  public void deleteAuthorizerUser(String user) {
+    reloadIf(dao.change(d -> d.removeAuthorizerUser(user)), () -> noUser(user));
   }
 
   public List<String> roles() {
@@ -129,7 +115,7 @@ public final class SecurityAdmin {
   }
 
   /** {@code full}: with the users holding it (and Druid's empty {@code groups}, unless simplified). */
-  public Object role(String role, boolean full, boolean simplifyPermissions) throws AdminRefusal {
+  public Object role(String role, boolean full, boolean simplifyPermissions) {
     var view = directory.current();
     List<Permission> granted = permissionsOf(role);
     List<String> users = !full ? null : view.rolesOfUser().entrySet().stream()
@@ -138,44 +124,34 @@ public final class SecurityAdmin {
         : new Role(role, users, full ? List.of() : null, granted.stream().map(RolePermission::of).toList());
   }
 
-  public List<RolePermission> rolePermissions(String role) throws AdminRefusal {
+  public List<RolePermission> rolePermissions(String role) {
     return permissionsOf(role).stream().map(RolePermission::of).toList();
   }
 
-  public void createRole(String role) throws AdminRefusal {
-    if (!dao.addRole(role)) {
-      throw new AdminRefusal("Role [" + role + "] already exists.");
-    }
-    directory.reload();
+  public void createRole(String role) {
+    reloadIf(dao.change(d -> d.insertRole(role)), () -> exists("Role", role));
   }
 
-  public void deleteRole(String role) throws AdminRefusal {
-    if (!dao.deleteRole(role)) {
-      throw noRole(role);
-    }
-    directory.reload();
+  public void deleteRole(String role) {
+    reloadIf(dao.change(d -> d.removeRole(role)), () -> noRole(role));
   }
 
-  public void assignRole(String user, String role) throws AdminRefusal {
+  public void assignRole(String user, String role) {
     List<String> held = rolesOf(user);
     permissionsOf(role);
-    if (held.contains(role) || !dao.assign(user, role)) {
-      throw new AdminRefusal("User [" + user + "] already has role [" + role + "].");
-    }
-    directory.reload();
+    reloadIf(!held.contains(role) && dao.change(d -> d.insertAssignment(user, role)),
+        () -> new AdminRefusal("User [" + user + "] already has role [" + role + "]."));
   }
 
-  public void unassignRole(String user, String role) throws AdminRefusal {
+  public void unassignRole(String user, String role) {
     rolesOf(user);
     permissionsOf(role);
-    if (!dao.unassign(user, role)) {
-      throw new AdminRefusal("User [" + user + "] does not have role [" + role + "].");
-    }
-    directory.reload();
+    reloadIf(dao.change(d -> d.removeAssignment(user, role)),
+        () -> new AdminRefusal("User [" + user + "] does not have role [" + role + "]."));
   }
 
   /** Replaces the role's permissions with {@code requested} ({@code []} clears them). */
-  public void setPermissions(String role, List<Permission.Requested> requested) throws AdminRefusal {
+  public void setPermissions(String role, List<Permission.Requested> requested) {
     if (requested == null) {
       throw new AdminRefusal("Invalid permissions: expected a list of permissions.");
     }
@@ -190,16 +166,21 @@ public final class SecurityAdmin {
     setGranted(role, permissions);
   }
 
-  void setGranted(String role, List<Permission> permissions) throws AdminRefusal {
+  void setGranted(String role, List<Permission> permissions) {
     List<SecurityDao.Grant> grants = permissions.stream().map(p -> new SecurityDao.Grant(role, p.resource().name(),
         p.resource().type().name(), p.action().name())).toList();
-    if (!dao.setGrants(role, grants)) {
-      throw noRole(role);
+    reloadIf(dao.setGrants(role, grants), () -> noRole(role));
+  }
+
+  /** Every node sees a change at its next check; this one at once. */
+  private void reloadIf(boolean changed, Supplier<AdminRefusal> refusal) {
+    if (!changed) {
+      throw refusal.get();
     }
     directory.reload();
   }
 
-  private List<String> rolesOf(String user) throws AdminRefusal {
+  private List<String> rolesOf(String user) {
     List<String> roles = directory.current().rolesOfUser().get(user);
     if (roles == null) {
       throw noUser(user);
@@ -207,12 +188,16 @@ public final class SecurityAdmin {
     return roles;
   }
 
-  private List<Permission> permissionsOf(String role) throws AdminRefusal {
+  private List<Permission> permissionsOf(String role) {
     List<Permission> granted = directory.current().permissionsOfRole().get(role);
     if (granted == null) {
       throw noRole(role);
     }
     return granted;
+  }
+
+  private static AdminRefusal exists(String kind, String name) {
+    return new AdminRefusal(kind + " [" + name + "] already exists.");
   }
 
   private static AdminRefusal noUser(String user) {

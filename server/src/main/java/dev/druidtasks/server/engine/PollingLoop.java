@@ -1,6 +1,8 @@
 package dev.druidtasks.server.engine;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ final class PollingLoop {
   private final String name;
   private final Duration tick;
   private final Runnable step;
-  private final Signal signal = new Signal();
+  /** A permit is a wake-up; those that come while a step runs are taken as one. */
+  private final Semaphore wakeUps = new Semaphore(0);
   private volatile boolean stopping;
   private volatile int failuresInARow;
   private Thread thread;
@@ -35,7 +38,7 @@ final class PollingLoop {
   }
 
   void wake() {
-    signal.raise();
+    wakeUps.release();
   }
 
   boolean stopping() {
@@ -53,7 +56,7 @@ final class PollingLoop {
       return false;
     }
     stopping = true;
-    signal.raise();
+    wakeUps.release();
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {
@@ -62,12 +65,19 @@ final class PollingLoop {
     return true;
   }
 
+  /** Until woken or {@code millis} pass; a wake before the next step is not lost, it ends the wait at once. */
+  private void awaitWake(long millis) throws InterruptedException {
+    if (wakeUps.tryAcquire(millis, TimeUnit.MILLISECONDS)) {
+      wakeUps.drainPermits();
+    }
+  }
+
   private void run() {
     while (!stopping) {
       try {
         step.run();
         failuresInARow = 0;
-        signal.await(tick.toMillis());
+        awaitWake(tick.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -75,7 +85,7 @@ final class PollingLoop {
         failuresInARow++;
         LOG.warn("{} step failed ({} in a row); retrying", name, failuresInARow, e);
         try {
-          signal.await(RETRY_MS);
+          awaitWake(RETRY_MS);
         } catch (InterruptedException ie) {
           Thread.currentThread().interrupt();
           return;

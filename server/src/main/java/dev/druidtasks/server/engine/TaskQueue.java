@@ -46,12 +46,10 @@ public final class TaskQueue {
     listeners.add(listener);
   }
 
-  /** Stores the task as WAITING and returns its id (generated when the payload has none). */
-  public String submit(ObjectNode body) throws InvalidTaskException, DuplicateTaskException {
-    return submit(body, task -> { });
-  }
-
-  /** As {@link #submit(ObjectNode)}, once {@code admit} has seen the parsed task (it throws to refuse it). */
+  /**
+   * Stores the task as WAITING and returns its id (generated when the payload has none), once {@code admit}
+   * has seen the parsed task (it throws to refuse it).
+   */
   public String submit(ObjectNode body, Consumer<Task> admit) throws InvalidTaskException, DuplicateTaskException {
     Task task = registry.read(body);
     admit.accept(task);

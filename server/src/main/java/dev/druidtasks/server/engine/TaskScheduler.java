@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The scheduling loop, run by the leader only: moves waiting tasks whose locks are free to
- * PENDING (oldest first) and fails the tasks of workers that stopped heartbeating.
+ * PENDING (oldest first) and fails the tasks of workers that stopped heartbeating. Paused, it holds
+ * waiting tasks WAITING; silent workers are still reaped.
  */
-public final class TaskScheduler {
+public final class TaskScheduler extends ControlledLoop {
   private static final Logger LOG = LoggerFactory.getLogger(TaskScheduler.class);
   private static final int BATCH = 500;
 
@@ -25,19 +26,14 @@ public final class TaskScheduler {
   private final Runnable onPending;
   private final PollingLoop loop;
   private long nextReap;
-  /** Set by the control API: waiting tasks stay WAITING. */
-  private volatile boolean paused;
-  /** Worker liveness keeps real time when the task clock is moved (see {@link #livenessClock}). */
-  private volatile Clock liveness;
-  private volatile EngineEvents events = EngineEvents.NONE;
 
   public TaskScheduler(TaskStore store, LeaderLatch leader, EngineConfig config, Clock clock,
       Runnable onPending) {
+    super(clock);
     this.store = store;
     this.leader = leader;
     this.config = config;
     this.clock = clock;
-    this.liveness = clock;
     this.onPending = onPending;
     this.loop = new PollingLoop("task-scheduler", config.tick(), this::observedStep);
   }
@@ -46,6 +42,7 @@ public final class TaskScheduler {
     loop.start();
   }
 
+  @Override
   public void wake() {
     loop.wake();
   }
@@ -53,28 +50,6 @@ public final class TaskScheduler {
   /** False while the scheduling loop keeps failing. */
   public boolean healthy() {
     return loop.healthy();
-  }
-
-  /** Holds waiting tasks WAITING (true) or lets them be promoted again; silent workers are still reaped. */
-  public void pause(boolean pause) {
-    this.paused = pause;
-    if (!pause) {
-      wake();
-    }
-  }
-
-  public boolean paused() {
-    return paused;
-  }
-
-  /** The clock that heartbeats are judged by, when it is not the clock of task times. */
-  public void livenessClock(Clock c) {
-    this.liveness = c;
-  }
-
-  /** Who hears how long each step takes (metrics). */
-  public void observe(EngineEvents observer) {
-    this.events = observer;
   }
 
   public void stop() {

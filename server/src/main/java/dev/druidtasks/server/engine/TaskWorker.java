@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims pending tasks from the store up to its capacity and runs them; heartbeats so the
- * scheduler knows it lives; passes shutdown requests to its running tasks.
+ * scheduler knows it lives; passes shutdown requests to its running tasks. Paused, it claims
+ * nothing, so pending tasks stay PENDING; what runs goes on.
  */
-public final class TaskWorker {
+public final class TaskWorker extends ControlledLoop {
   private static final Logger LOG = LoggerFactory.getLogger(TaskWorker.class);
 
   private final TaskStore store;
@@ -47,36 +48,14 @@ public final class TaskWorker {
   /** Stopping: claims nothing more, while what runs finishes. */
   private volatile boolean draining;
   private final Object claiming = new Object();
-  /** Set by the control API: claims nothing, so pending tasks stay PENDING. */
-  private volatile boolean paused;
-  /** Heartbeats keep real time when the task clock is moved (see {@link #livenessClock}). */
-  private volatile Clock liveness;
-  private volatile EngineEvents events = EngineEvents.NONE;
 
   public TaskWorker(TaskStore store, TaskTypeRegistry registry, ObjectMapper json, EngineConfig config, Clock clock) {
+    super(clock);
     this.store = store;
     this.registry = registry;
     this.json = json;
     this.config = config;
     this.clock = clock;
-    this.liveness = clock;
-  }
-
-  /** Claims nothing more (true) or claims again; what runs goes on. */
-  public void pause(boolean pause) {
-    this.paused = pause;
-    if (!pause) {
-      wake();
-    }
-  }
-
-  public boolean paused() {
-    return paused;
-  }
-
-  /** The clock heartbeats are written with, when it is not the clock of task times. */
-  public void livenessClock(Clock c) {
-    this.liveness = c;
   }
 
   /** Asks the task to stop if it runs here; its end is recorded as usual (a no-op when already ended). */
@@ -102,11 +81,6 @@ public final class TaskWorker {
       Thread.sleep(2);
     }
     return asked.size();
-  }
-
-  /** Who hears of task ends and claims (metrics). */
-  public void observe(EngineEvents observer) {
-    this.events = observer;
   }
 
   public String workerId() {
@@ -136,6 +110,7 @@ public final class TaskWorker {
     loop.start();
   }
 
+  @Override
   public void wake() {
     if (loop != null) {
       loop.wake();
@@ -287,8 +262,6 @@ public final class TaskWorker {
       return "\"" + s + "\"";
     }
   }
-
-
 
   /** A task's work dir or a killed segment's files; what cannot be deleted is logged. */
   static void deleteQuietly(Path dir) {

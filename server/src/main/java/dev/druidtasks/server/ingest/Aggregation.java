@@ -1,12 +1,12 @@
 package dev.druidtasks.server.ingest;
 
-import dev.druidtasks.server.ingest.IngestionSpec.AggregatorKind;
-import dev.druidtasks.server.ingest.IngestionSpec.Metric;
 import dev.druidtasks.server.ingest.read.Columns;
 import dev.druidtasks.server.ingest.read.NumberText;
 import dev.druidtasks.server.ingest.read.RowValues;
 import dev.druidtasks.server.ingest.segment.ByteSink;
+import dev.druidtasks.server.ingest.spec.MetricSpec;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code metricsSpec} aggregators over a row or a rolled-up group of rows. A state is a
@@ -14,19 +14,39 @@ import java.util.List;
  * a value (those that saw none are written as null, as Druid does).
  */
 final class Aggregation {
-  private final Metric[] metrics;
+  private enum Kind {
+    COUNT(false), LONG_SUM(false), LONG_MIN(false), LONG_MAX(false),
+    DOUBLE_SUM(true), DOUBLE_MIN(true), DOUBLE_MAX(true);
+
+    final boolean floating;
+
+    Kind(boolean floating) {
+      this.floating = floating;
+    }
+
+    /** {@code count}, or {@code long|double|float} + {@code Sum|Min|Max} (floats are summed as doubles). */
+    static Kind of(String type) {
+      return type.equals("count") ? COUNT : valueOf((type.startsWith("long") ? "LONG_" : "DOUBLE_")
+          + type.substring(type.length() - 3).toUpperCase(Locale.ROOT));
+    }
+  }
+
+  private final MetricSpec[] metrics;
+  private final Kind[] kinds;
   private final int[] slots;
   private final byte[][] jsonNames;
   private final int stateLength;
   private long parsedLong;
   private double parsedDouble;
 
-  Aggregation(List<Metric> metrics, Columns columns) {
-    this.metrics = metrics.toArray(new Metric[0]);
+  Aggregation(List<MetricSpec> metrics, Columns columns) {
+    this.metrics = metrics.toArray(new MetricSpec[0]);
+    this.kinds = new Kind[this.metrics.length];
     this.slots = new int[this.metrics.length];
     this.jsonNames = new byte[this.metrics.length][];
     for (int i = 0; i < this.metrics.length; i++) {
-      Metric m = this.metrics[i];
+      MetricSpec m = this.metrics[i];
+      kinds[i] = Kind.of(m.type());
       slots[i] = m.fieldName() == null ? Columns.UNUSED : columns.knownSlot(m.fieldName());
       ByteSink name = new ByteSink(32);
       name.write(',');
@@ -53,7 +73,7 @@ final class Aggregation {
 
   void reset(long[] s) {
     for (int i = 0; i < metrics.length; i++) {
-      s[i] = switch (metrics[i].kind()) {
+      s[i] = switch (kinds[i]) {
         case LONG_MIN -> Long.MAX_VALUE;
         case LONG_MAX -> Long.MIN_VALUE;
         case DOUBLE_SUM -> Double.doubleToRawLongBits(0.0);
@@ -78,8 +98,8 @@ final class Aggregation {
   /** Aggregates one input row into {@code s}; values that are not numbers become problems. */
   void add(long[] s, RowValues row, List<String> problems) {
     for (int i = 0; i < metrics.length; i++) {
-      Metric m = metrics[i];
-      if (m.kind() == AggregatorKind.COUNT) {
+      Kind kind = kinds[i];
+      if (kind == Kind.COUNT) {
         s[i]++;
         markSeen(s, i);
         continue;
@@ -88,19 +108,19 @@ final class Aggregation {
       if (slot < 0 || !row.has(slot)) {
         continue;
       }
-      if (!parse(row, slot, m.kind().floating)) {
-        problems.add("Unable to parse value[" + row.asString(slot) + "] for field[" + m.fieldName() + "]");
+      if (!parse(row, slot, kind.floating)) {
+        problems.add("Unable to parse value[" + row.asString(slot) + "] for field[" + metrics[i].fieldName() + "]");
         continue;
       }
-      if (m.kind().floating) {
-        apply(s, i, m.kind(), 0, parsedDouble);
+      if (kind.floating) {
+        apply(s, i, kind, 0, parsedDouble);
       } else {
-        apply(s, i, m.kind(), parsedLong, 0);
+        apply(s, i, kind, parsedLong, 0);
       }
     }
   }
 
-  private void apply(long[] s, int i, AggregatorKind kind, long l, double d) {
+  private void apply(long[] s, int i, Kind kind, long l, double d) {
     switch (kind) {
       case LONG_SUM -> s[i] += l;
       case LONG_MIN -> s[i] = Math.min(s[i], l);
@@ -148,8 +168,8 @@ final class Aggregation {
       if (!seen(from, i)) {
         continue;
       }
-      AggregatorKind kind = metrics[i].kind();
-      if (kind == AggregatorKind.COUNT) {
+      Kind kind = kinds[i];
+      if (kind == Kind.COUNT) {
         into[i] += from[i];
         markSeen(into, i);
       } else if (kind.floating) {
@@ -165,8 +185,8 @@ final class Aggregation {
     for (int i = 0; i < metrics.length; i++) {
       out.write(jsonNames[i]);
       if (!seen(s, i)) {
-        out.writeAscii(metrics[i].kind() == AggregatorKind.COUNT ? "0" : "null");
-      } else if (metrics[i].kind().floating) {
+        out.writeAscii(kinds[i] == Kind.COUNT ? "0" : "null");
+      } else if (kinds[i].floating) {
         out.writeDouble(Double.longBitsToDouble(s[i]));
       } else {
         out.writeLong(s[i]);

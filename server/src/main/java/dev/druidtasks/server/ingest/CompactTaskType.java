@@ -30,18 +30,12 @@ import java.util.Map;
  * version that overshadows them, optionally with another granularity, dimensions, metrics or tuning
  * ({@link Compaction} does the work).
  */
-public final class CompactTaskType implements TaskType {
+public final class CompactTaskType extends TaskType {
   /** Druid's {@code Tasks.DEFAULT_MERGE_TASK_PRIORITY}. */
   static final int PRIORITY = 25;
 
-  @Override
-  public String name() {
-    return "compact";
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return Compact.class;
+  public CompactTaskType() {
+    super("compact", Compact.class, Map.of());
   }
 
   record Compact(

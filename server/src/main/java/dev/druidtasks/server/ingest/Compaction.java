@@ -3,13 +3,11 @@ package dev.druidtasks.server.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.CompactTaskType.Compact;
-import dev.druidtasks.server.ingest.IngestionSpec.SegmentsInput;
 import dev.druidtasks.server.ingest.read.FloatingMetrics;
 import dev.druidtasks.server.ingest.spec.CompactionGranularitySpec;
 import dev.druidtasks.server.ingest.spec.DataSchema;
 import dev.druidtasks.server.ingest.spec.DimensionsSpec;
 import dev.druidtasks.server.ingest.spec.Granularity;
-import dev.druidtasks.server.ingest.spec.InputFormatSpec;
 import dev.druidtasks.server.ingest.spec.MetricSpec;
 import dev.druidtasks.server.ingest.spec.TuningConfig;
 import dev.druidtasks.server.task.DataSegment;
@@ -43,20 +41,12 @@ import java.util.TreeSet;
  * theirs: as in Druid, each run of overlapping segments is compacted by an ingestion of its own, with the
  * standard granularity its extent is one bucket of, and reports as a part of its own.
  */
-final class Compaction {
+record Compaction(Compact task, TaskExecution execution) {
   static final String NO_SEGMENTS =
       "No segments found for compaction. Please check that datasource name and interval are correct.";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> STANDARD_GRANULARITIES = List.of("SECOND", "MINUTE", "FIVE_MINUTE", "TEN_MINUTE",
       "FIFTEEN_MINUTE", "THIRTY_MINUTE", "HOUR", "SIX_HOUR", "EIGHT_HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
-
-  private final Compact task;
-  private final TaskExecution execution;
-
-  Compaction(Compact task, TaskExecution execution) {
-    this.task = task;
-    this.execution = execution;
-  }
 
   /** Segments compacted by one ingestion, into chunks of {@code granularity} over {@code extent}. */
   private record Part(List<DataSegment> segments, Granularity granularity, Interval extent) {}
@@ -81,10 +71,10 @@ final class Compaction {
     }
     for (int i = 0; i < parts.size(); i++) {
       Part part = parts.get(i);
-      IngestionSpec spec;
+      DataSchema schema;
       try {
-        spec = spec(part);
-        for (Interval chunk : spec.granularity().chunks()) {
+        schema = schema(part);
+        for (Interval chunk : schema.granularitySpec().chunks()) {
           execution.lock(chunk);
         }
       } catch (InvalidField e) {
@@ -92,8 +82,9 @@ final class Compaction {
       } catch (IllegalArgumentException | IOException | TaskLockException e) {
         return failure(e.getMessage(), written);
       }
-      IngestionRun run = new IngestionRun(task.id(), spec, null, execution, reportedContext(),
-          new IngestionReport.Part(i, part.segments().size(), reports));
+      TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
+      IngestionRun run = new IngestionRun(task.id(), schema, tuning, null, execution, reportedContext(),
+          new IngestionReport.Part(i, part.segments(), reports));
       TaskResult result = run.run();
       if (!result.succeeded()) {
         removeUnpublished(written);
@@ -154,16 +145,14 @@ final class Compaction {
         + "] span no standard granularity");
   }
 
-  private IngestionSpec spec(Part part) throws IOException {
+  private DataSchema schema(Part part) throws IOException {
     List<MetricSpec> metrics = task.metricsSpec() != null ? task.metricsSpec() : metrics(part.segments());
     DimensionsSpec dimensions = task.dimensionsSpec() != null ? task.dimensionsSpec() : dimensions(part.segments());
     CompactionGranularitySpec granularity = task.granularitySpec() != null ? task.granularitySpec()
         : new CompactionGranularitySpec(null, null, null, null);
-    DataSchema schema = new DataSchema(task.dataSource(),
+    return new DataSchema(task.dataSource(),
         new DataSchema.TimestampSpec(DimensionsSpec.TIME_COLUMN, "millis", null, null, null), dimensions, metrics,
         granularity.forIngestion(part.granularity(), !metrics.isEmpty(), List.of(part.extent())), null, null, null);
-    TuningConfig tuning = task.tuningConfig() != null ? task.tuningConfig() : TuningConfig.defaults();
-    return IngestionSpec.of(schema, tuning, new SegmentsInput(part.segments()), InputFormatSpec.Json.ROWS, false);
   }
 
   private static List<MetricSpec> metrics(List<DataSegment> segments) throws IOException {

@@ -26,34 +26,20 @@ import java.util.Set;
  * they differ only in the tuning defaults their stored payload shows). Runs in one thread, as
  * {@code index_parallel} does with {@code maxNumConcurrentSubTasks: 1}.
  */
-public final class IndexTaskType implements TaskType {
+public final class IndexTaskType extends TaskType {
   private static final ObjectMapper CONTEXT = new ObjectMapper();
-
-  private final String name;
-  private final PathConfinement confinement;
 
   /** @param name {@code index_parallel} or {@code index} */
   public IndexTaskType(String name, IngestConfig config) {
+    super(nativeBatch(name), IndexTask.class, Map.of(PathConfinement.class,
+        new PathConfinement(config.allowedRoots(), config.deniedRoots(), config.workingDirectory())));
+  }
+
+  private static String nativeBatch(String name) {
     if (!name.equals("index_parallel") && !name.equals("index")) {
       throw new IllegalArgumentException("Not a native batch task type: " + name);
     }
-    this.name = name;
-    this.confinement = new PathConfinement(config.allowedRoots(), config.deniedRoots(), config.workingDirectory());
-  }
-
-  @Override
-  public String name() {
     return name;
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return IndexTask.class;
-  }
-
-  @Override
-  public Map<Class<?>, Object> injectables() {
-    return Map.of(PathConfinement.class, confinement);
   }
 
   record IndexTask(
@@ -65,8 +51,6 @@ public final class IndexTaskType implements TaskType {
       Map<String, Object> context,
       String dataSource,
       @JsonIgnore @JacksonInject Clock clock,
-      @JsonIgnore @JacksonInject PathConfinement confinement,
-      @JsonIgnore IngestionSpec ingestion,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements Task {
     IndexTask {
       spec = InvalidField.required(spec, "spec").forTask(type);
@@ -75,12 +59,12 @@ public final class IndexTaskType implements TaskType {
       groupId = groupId == null ? id : TaskIds.validate(groupId);
       resource = Resource.of(resource, id);
       context = Task.contextWithDefaults(context);
-      ingestion = IngestionSpec.of(spec);
+      IngestionRun.timestampFormat(spec.dataSchema());
     }
 
     @Override
     public List<Interval> lockIntervals() {
-      return ingestion.granularity().chunks();
+      return spec.dataSchema().granularitySpec().chunks();
     }
 
     @Override
@@ -95,8 +79,8 @@ public final class IndexTaskType implements TaskType {
 
     @Override
     public TaskResult run(TaskExecution execution) {
-      return new IngestionRun(id, ingestion, confinement, execution, CONTEXT.<ObjectNode>valueToTree(context), null)
-          .run();
+      return new IngestionRun(id, spec.dataSchema(), spec.tuningConfig(), spec.ioConfig(), execution,
+          CONTEXT.<ObjectNode>valueToTree(context), null).run();
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.druidtasks.server.task.DataSegment;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,7 @@ final class IngestionReport {
    * One of a compaction's ingestions: its number, the segments it reads, and the entries of the parts
    * before it, which its report map keeps.
    */
-  record Part(int index, int segmentsRead, ObjectNode earlier) {}
+  record Part(int index, List<DataSegment> segments, ObjectNode earlier) {}
 
   IngestionReport(int maxSavedParseExceptions, Part part) {
     this.maxSaved = maxSavedParseExceptions;
@@ -125,7 +126,7 @@ final class IngestionReport {
     Collections.reverse(newestFirst);
     // Druid 33's batch tasks leave recordsProcessed (by partition, for streams) empty
     Payload payload = new Payload(state, maxSaved > 0 ? Map.of("buildSegments", newestFirst) : Map.of(),
-        new RowStats(determine, build), errorMsg, false, 0, Map.of(), part == null ? null : part.segmentsRead(),
+        new RowStats(determine, build), errorMsg, false, 0, Map.of(), part == null ? null : part.segments().size(),
         segmentsPublished);
     JsonNode stats = JSON.valueToTree(new Entry("ingestionStatsAndErrors", taskId, payload));
     JsonNode taskContext = JSON.valueToTree(new Entry("taskContext", taskId, context));

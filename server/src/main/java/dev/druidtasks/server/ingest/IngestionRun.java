@@ -5,26 +5,30 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.IngestionReport.ParseError;
 import dev.druidtasks.server.ingest.IngestionReport.RowStat;
 import dev.druidtasks.server.ingest.IngestionReport.State;
-import dev.druidtasks.server.ingest.IngestionSpec.InlineInput;
-import dev.druidtasks.server.ingest.IngestionSpec.LocalInput;
-import dev.druidtasks.server.ingest.IngestionSpec.Metric;
-import dev.druidtasks.server.ingest.IngestionSpec.SegmentsInput;
 import dev.druidtasks.server.ingest.read.Columns;
 import dev.druidtasks.server.ingest.read.DelimitedRowReader;
+import dev.druidtasks.server.ingest.read.Dimensions;
 import dev.druidtasks.server.ingest.read.InputFiles;
 import dev.druidtasks.server.ingest.read.JsonRowReader;
 import dev.druidtasks.server.ingest.read.LineSource;
 import dev.druidtasks.server.ingest.read.RowReader;
 import dev.druidtasks.server.ingest.read.RowValues;
 import dev.druidtasks.server.ingest.read.RowTimestamp;
+import dev.druidtasks.server.ingest.read.TimestampFormat;
 import dev.druidtasks.server.ingest.segment.ByteSink;
 import dev.druidtasks.server.ingest.segment.SegmentWriter;
+import dev.druidtasks.server.ingest.spec.DataSchema;
 import dev.druidtasks.server.ingest.spec.Granularity;
+import dev.druidtasks.server.ingest.spec.GranularitySpec;
 import dev.druidtasks.server.ingest.spec.InputFormatSpec;
-import dev.druidtasks.server.ingest.spec.PathConfinement;
+import dev.druidtasks.server.ingest.spec.InputSourceSpec;
+import dev.druidtasks.server.ingest.spec.IoConfig;
+import dev.druidtasks.server.ingest.spec.MetricSpec;
+import dev.druidtasks.server.ingest.spec.RowFilter;
+import dev.druidtasks.server.ingest.spec.TuningConfig;
 import dev.druidtasks.server.task.ErrorMessages;
 import dev.druidtasks.server.task.DataSegment;
-import dev.druidtasks.server.task.Interval;
+import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.TaskExecution;
 import dev.druidtasks.server.task.TaskLockException;
 import dev.druidtasks.server.task.TaskLog;
@@ -54,8 +58,11 @@ final class IngestionRun {
   private static final int LINE_BUFFER_BYTES = 1 << 20;
 
   private final String taskId;
-  private final IngestionSpec spec;
-  private final PathConfinement confinement;
+  private final DataSchema schema;
+  private final TuningConfig tuning;
+  /** Null for a compaction, which reads the rows of its part's segments. */
+  private final IoConfig io;
+  private final IngestionReport.Part part;
   private final TaskExecution execution;
   private final TaskLog log;
   private final IngestionReport report;
@@ -67,6 +74,9 @@ final class IngestionRun {
   private final ByteSink dims = new ByteSink(1024);
   private final BitSet discovered = new BitSet();
   private final List<String> problems = new ArrayList<>();
+  private final RowFilter filter;
+  private final Granularity queryGranularity;
+  private final boolean rollup;
   private long[] chunkStarts;
   private long[] chunkEnds;
   private int lastChunk;
@@ -83,16 +93,30 @@ final class IngestionRun {
   private SegmentWriter writer;
   private ObjectNode reports;
 
-  /** {@code part} is null but for a compaction; {@code confinement} is needed for {@code local} input only. */
-  IngestionRun(String taskId, IngestionSpec spec, PathConfinement confinement, TaskExecution execution,
+  /** A compaction's run has a {@code part} and no {@code io}; any other the reverse. */
+  IngestionRun(String taskId, DataSchema schema, TuningConfig tuning, IoConfig io, TaskExecution execution,
       ObjectNode context, IngestionReport.Part part) {
     this.taskId = taskId;
     this.context = context;
-    this.spec = spec;
-    this.confinement = confinement;
+    this.schema = schema;
+    this.tuning = tuning;
+    this.io = io;
+    this.part = part;
     this.execution = execution;
     this.log = execution.log();
-    this.report = new IngestionReport(spec.tuning().maxSavedParseExceptions(), part);
+    this.report = new IngestionReport(tuning.maxSavedParseExceptions().intValue(), part);
+    this.filter = schema.transformSpec().filter();
+    this.queryGranularity = schema.granularitySpec().queryGranularity();
+    this.rollup = schema.granularitySpec().rollup();
+  }
+
+  /** The rows' time format; checked when the task is submitted, so a run always has one. */
+  static TimestampFormat timestampFormat(DataSchema schema) {
+    try {
+      return TimestampFormat.of(schema.timestampSpec().format());
+    } catch (IllegalArgumentException e) {
+      throw InvalidField.message("Field [spec.dataSchema.timestampSpec.format]: " + e.getMessage());
+    }
   }
 
   /** A parse error beyond {@code maxParseExceptions}. */
@@ -106,10 +130,10 @@ final class IngestionRun {
     long started = System.nanoTime();
     writeReport();
     try {
-      List<InputFiles.Entity> inputs = spec.inputSource() instanceof LocalInput local
-          ? InputFiles.local(local.baseDir(), local.filter(), local.files(), confinement::allows, log)
-          : spec.inputSource() instanceof SegmentsInput segments ? InputFiles.segmentRows(segments.segments())
-          : List.of(InputFiles.inline(((InlineInput) spec.inputSource()).data()));
+      List<InputFiles.Entity> inputs = part != null ? InputFiles.segmentRows(part.segments())
+          : io.inputSource() instanceof InputSourceSpec.Local local
+          ? InputFiles.local(local.directory(), local.filter(), local.paths(), local.confinement()::allows, log)
+          : List.of(InputFiles.inline(((InputSourceSpec.Inline) io.inputSource()).data()));
       logInputs(inputs);
       report.state = State.BUILD_SEGMENTS;
       writeReport();
@@ -183,36 +207,36 @@ final class IngestionRun {
   }
 
   private void prepare() {
-    Set<String> inputs = new LinkedHashSet<>();
-    for (Metric m : spec.metrics()) {
+    Set<String> read = new LinkedHashSet<>();
+    for (MetricSpec m : schema.metricsSpec()) {
       if (m.fieldName() != null) {
-        inputs.add(m.fieldName());
+        read.add(m.fieldName());
       }
     }
-    if (spec.filter() != null) {
-      spec.filter().collectColumns(inputs);
+    if (filter != null) {
+      filter.collectColumns(read);
     }
-    columns = new Columns(spec.dimensions(), spec.timestamp().column(), inputs);
-    timestamps = new RowTimestamp(columns.timestampSlot(), spec.timestamp().format(),
-        spec.timestamp().missingValueMillis());
+    DataSchema.TimestampSpec ts = schema.timestampSpec();
+    columns = new Columns(Dimensions.of(schema.dimensionsSpec()), ts.column(), read);
+    timestamps = new RowTimestamp(columns.timestampSlot(), timestampFormat(schema), ts.missingValueMillis());
     encoder = new RowEncoder(columns);
-    aggregation = new Aggregation(spec.metrics(), columns);
+    aggregation = new Aggregation(schema.metricsSpec(), columns);
     state = aggregation.newState();
-    List<Interval> chunks = spec.granularity().chunks();
-    chunkStarts = chunks.stream().mapToLong(c -> c.start().toEpochMilli()).toArray();
-    chunkEnds = chunks.stream().mapToLong(c -> c.end().toEpochMilli()).toArray();
-    Granularity segment = spec.granularity().segment();
-    var metrics = new SegmentWriter.Metrics(spec.metrics().stream().map(Metric::name).toList(),
+    GranularitySpec granularity = schema.granularitySpec();
+    chunkStarts = granularity.chunks().stream().mapToLong(c -> c.start().toEpochMilli()).toArray();
+    chunkEnds = granularity.chunks().stream().mapToLong(c -> c.end().toEpochMilli()).toArray();
+    Granularity segment = granularity.segmentGranularity();
+    var metrics = new SegmentWriter.Metrics(schema.metricsSpec().stream().map(MetricSpec::name).toList(),
         aggregation.stateLength(), aggregation::combine, aggregation::writeJson);
-    writer = new SegmentWriter(new SegmentWriter.Settings(spec.dataSource(), segment::bucketStart,
-        segment::bucketEnd, spec.granularity().rollup(), metrics, columns::dimensionNames,
-        spec.tuning().maxRowsPerSegment(), spec.tuning().maxRowsInMemory(), spec.tuning().maxBytesInMemory(),
-        spec.appendToExisting()), execution);
+    writer = new SegmentWriter(new SegmentWriter.Settings(schema.dataSource(), segment::bucketStart,
+        segment::bucketEnd, rollup, metrics, columns::dimensionNames, tuning.effectiveMaxRowsPerSegment(),
+        tuning.maxRowsInMemory(), tuning.effectiveMaxBytesInMemory(), io != null && io.appendToExisting()), execution);
   }
 
   private void read(InputFiles.Entity input) throws IOException, TaskLockException, TooManyParseErrors {
     log.info("Reading " + input.description() + " (" + input.size() + " bytes)");
-    RowReader reader = spec.inputFormat() instanceof InputFormatSpec.Delimited delimited
+    // a compaction reads its segments' rows, which are JSON lines
+    RowReader reader = io != null && io.inputFormat() instanceof InputFormatSpec.Delimited delimited
         ? new DelimitedRowReader(delimited, columns)
         : new JsonRowReader(jsonFactory, columns);
     long bytesBefore = report.get(RowStat.PROCESSED_BYTES);
@@ -242,8 +266,7 @@ final class IngestionRun {
         }
       }
       // Druid counts a compacted segment's bytes as stored
-      report.set(RowStat.PROCESSED_BYTES, bytesBefore
-          + (spec.inputSource() instanceof SegmentsInput ? input.size() : lines.bytesRead()));
+      report.set(RowStat.PROCESSED_BYTES, bytesBefore + (part != null ? input.size() : lines.bytesRead()));
     }
   }
 
@@ -272,11 +295,11 @@ final class IngestionRun {
       return;
     }
     currentTime = time;
-    if ((spec.filter() != null && !spec.filter().matches(this::filterValues)) || !inChunks(time)) {
+    if ((filter != null && !filter.matches(this::filterValues)) || !inChunks(time)) {
       report.add(RowStat.THROWN_AWAY, 1);
       return;
     }
-    long rowTime = spec.granularity().query().bucketStart(time);
+    long rowTime = queryGranularity.bucketStart(time);
     problems.clear();
     dims.reset();
     discovered.clear();
@@ -285,7 +308,7 @@ final class IngestionRun {
       aggregation.reset(state);
       aggregation.add(state, row, problems);
     }
-    if (spec.granularity().rollup()) {
+    if (rollup) {
       writer.addRollup(rowTime, dims, state, discovered);
     } else {
       writer.addRow(rowTime, dims, state, discovered);
@@ -323,18 +346,18 @@ final class IngestionRun {
     report.add(type, 1);
     String details = reason + " (Path: " + input.description() + ", Record: " + recordNumber + ", Line: "
         + lineNumber + ")";
-    if (spec.tuning().logParseExceptions()) {
+    if (tuning.logParseExceptions()) {
       log.warn(details);
     }
-    if (spec.tuning().maxSavedParseExceptions() > 0) {
+    if (tuning.maxSavedParseExceptions() > 0) {
       String text = new String(buf, off, len, StandardCharsets.UTF_8);
       if (text.length() > MAX_SAVED_INPUT_CHARS) {
         text = text.substring(0, MAX_SAVED_INPUT_CHARS) + "...";
       }
       report.save(new ParseError(Timestamps.format(Instant.now()), text, type, details));
     }
-    if (report.parseErrors() > spec.tuning().maxParseExceptions()) {
-      throw new TooManyParseErrors("Max parse exceptions[" + spec.tuning().maxParseExceptions() + "] exceeded");
+    if (report.parseErrors() > tuning.maxParseExceptions()) {
+      throw new TooManyParseErrors("Max parse exceptions[" + tuning.maxParseExceptions() + "] exceeded");
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Druid's {@code task/running/count}, {@code task/pending/count} and {@code task/waiting/count} by
@@ -67,8 +68,7 @@ public final class ActiveTaskGauges implements MultiCollector {
 
   @Override
   public List<String> getPrometheusNames() {
-    return List.of("druid_task_running_count", "druid_task_pending_count", "druid_task_waiting_count",
-        "druid_tasks_queue_depth");
+    return Stream.concat(NAMES.values().stream(), Stream.of("druid_tasks_queue_depth")).toList();
   }
 
   private static GaugeDataPointSnapshot point(double value, Labels labels) {

@@ -2,6 +2,7 @@ package dev.druidtasks.server.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -63,52 +64,13 @@ public interface SecurityDao {
   @SqlQuery("SELECT password_hash FROM auth_users WHERE name = :name")
   Optional<String> passwordHash(@Bind("name") String name);
 
-  /** False when the user exists already. */
+  /**
+   * Runs {@code update} (one of the inserts, updates or deletes below) and, when it changed a row, bumps the
+   * version, in one transaction; false when nothing changed (the row was there already, or is not there).
+   */
   @Transaction
-  default boolean addUser(String name) {
-    return changed(insertUser(name));
-  }
-
-  @Transaction
-  default boolean deleteUser(String name) {
-    return changed(removeUser(name));
-  }
-
-  /** False when there is no such user. */
-  @Transaction
-  default boolean setPasswordHash(String name, String hash) {
-    return changed(updatePasswordHash(name, hash));
-  }
-
-  @Transaction
-  default boolean addAuthorizerUser(String name) {
-    return changed(insertAuthorizerUser(name));
-  }
-
-  @Transaction
-  default boolean deleteAuthorizerUser(String name) {
-    return changed(removeAuthorizerUser(name));
-  }
-
-  @Transaction
-  default boolean addRole(String name) {
-    return changed(insertRole(name));
-  }
-
-  @Transaction
-  default boolean deleteRole(String name) {
-    return changed(removeRole(name));
-  }
-
-  /** Both must exist; false when the user held the role already. */
-  @Transaction
-  default boolean assign(String user, String role) {
-    return changed(insertAssignment(user, role));
-  }
-
-  @Transaction
-  default boolean unassign(String user, String role) {
-    return changed(removeAssignment(user, role));
+  default boolean change(ToIntFunction<SecurityDao> update) {
+    return changed(update.applyAsInt(this));
   }
 
   /** Replaces the role's permissions; false when there is no such role. */
@@ -154,6 +116,7 @@ public interface SecurityDao {
   @SqlQuery("SELECT count(*) FROM auth_roles WHERE name = :name")
   int roleExists(@Bind("name") String name);
 
+  /** Both must exist. */
   @SqlUpdate("INSERT INTO auth_user_roles (user_name, role_name) SELECT u.name, r.name"
       + " FROM auth_authorizer_users u, auth_roles r WHERE u.name = :user AND r.name = :role ON CONFLICT DO NOTHING")
   int insertAssignment(@Bind("user") String user, @Bind("role") String role);

@@ -5,6 +5,7 @@ import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -25,7 +26,7 @@ public interface SegmentDao {
       + " created_time, num_rows, size_bytes, payload) VALUES (:s.id, :s.dataSource, :s.interval.start,"
       + " :s.interval.end, :s.version, :s.partitionNum, true, :task, :now, :s.numRows, :s.size, CAST(:json AS json))")
   void insert(@Bind("task") String taskId, @Bind("now") Instant now, @BindMethods("s") List<DataSegment> segments,
-      @Bind("json") List<String> json);
+      @Bind("json") @Json List<DataSegment> json);
 
   /** Older versions inside a chunk a new version now covers stop being used. */
   @SqlBatch("UPDATE segments SET used = false WHERE datasource = :s.dataSource AND used AND version < :s.version"
@@ -35,18 +36,15 @@ public interface SegmentDao {
   /** Publishes; appended segments carry the chunk's existing version, so only older versions are overshadowed. */
   default void publish(String taskId, List<DataSegment> segments, Instant now) {
     if (!segments.isEmpty()) {
-      insert(taskId, now, segments, segments.stream().map(SegmentJson::write).toList());
+      insert(taskId, now, segments, segments); // the metadata is stored as it is served
       overshadow(segments);
     }
   }
 
   @SqlQuery("SELECT payload::text FROM segments WHERE datasource = :ds AND used AND start_time < :i.end"
       + " AND end_time > :i.start ORDER BY start_time, version, partition_num")
-  List<String> usedJson(@Bind("ds") String dataSource, @BindMethods("i") Interval interval);
-
-  default List<DataSegment> used(String dataSource, Interval interval) {
-    return usedJson(dataSource, interval).stream().map(SegmentJson::read).toList();
-  }
+  @Json
+  List<DataSegment> used(@Bind("ds") String dataSource, @BindMethods("i") Interval interval);
 
   @SqlQuery("SELECT payload::text FROM segments WHERE task_id = :task ORDER BY start_time, partition_num")
   List<String> ofTask(@Bind("task") String taskId);

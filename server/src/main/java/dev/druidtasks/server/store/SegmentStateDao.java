@@ -5,6 +5,7 @@ import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -67,14 +68,9 @@ public interface SegmentStateDao {
       + " AND end_time <= :i.end" + OF_VERSIONS
       + " AND (CAST(:unusedSince AS timestamptz) IS NULL OR used_status_last_updated <= :unusedSince)"
       + " ORDER BY used_status_last_updated, id LIMIT :limit")
-  List<String> unusedJson(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
+  @Json
+  List<DataSegment> unused(@Bind("ds") String dataSource, @BindMethods("i") Interval interval,
       @Bind("versions") String[] versions, @Bind("unusedSince") Instant unusedSince, @Bind("limit") int limit);
-
-  default List<DataSegment> unused(String dataSource, Interval interval, String[] versions, Instant unusedSince,
-      int limit) {
-    return unusedJson(dataSource, interval, versions, unusedSince, limit).stream().map(SegmentJson::read)
-        .toList();
-  }
 
   /** Deletes unused segments' rows; used ones are never deleted. */
   @SqlUpdate("DELETE FROM segments WHERE NOT used AND id IN (<ids>)")

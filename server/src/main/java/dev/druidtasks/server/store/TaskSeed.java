@@ -26,7 +26,6 @@ public final class TaskSeed implements AutoCloseable {
 
   private final Stream tasks;
   private final Stream audit;
-  private long count;
   private long payloadChars;
 
   private TaskSeed(Stream tasks, Stream audit) {
@@ -61,13 +60,7 @@ public final class TaskSeed implements AutoCloseable {
     String end = !started ? "task.shutdown" : t.state() == TaskState.SUCCESS ? "task.success" : "task.failed";
     audit.row().time(t.completedTime()).text(end).text(t.id()).text(null).last(t.errorMsg());
     audit.sendIfFull();
-    count++;
     payloadChars += t.payloadJson().length();
-  }
-
-  /** Tasks added so far. */
-  public long count() {
-    return count;
   }
 
   /** Characters of payload added so far. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,9 +17,6 @@ final class BindingErrors {
     String path = path(e);
     if (e instanceof InvalidTypeIdException t) {
       return unresolvedType(t, path, taskTypes);
-    }
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidField f) {
-      return f.at(path);
     }
     if (e.getCause() instanceof InvalidField f) {
       return f.at(path);

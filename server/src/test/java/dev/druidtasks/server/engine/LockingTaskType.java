@@ -11,15 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /** A test task that holds a time-chunk lock on {@code interval} and sleeps {@code runTime} ms. */
-final class LockingTaskType implements TaskType {
-  @Override
-  public String name() {
-    return "locking";
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return Locking.class;
+final class LockingTaskType extends TaskType {
+  LockingTaskType() {
+    super("locking", Locking.class, Map.of());
   }
 
   record Locking(String type, String id, String groupId, Resource resource, String dataSource, Interval interval,

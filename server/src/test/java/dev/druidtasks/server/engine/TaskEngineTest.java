@@ -88,7 +88,7 @@ class TaskEngineTest {
   }
 
   private String submit(String jsonText) throws Exception {
-    return queue.submit((ObjectNode) json.readTree(jsonText));
+    return queue.submit((ObjectNode) json.readTree(jsonText), task -> { });
   }
 
   private String noop(String name, long runTime) throws Exception {

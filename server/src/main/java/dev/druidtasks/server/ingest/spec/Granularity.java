@@ -49,22 +49,20 @@ public record Granularity(Unit unit, long amount, @JsonValue Object json) {
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Granularity byName(String text) {
     String upper = text.trim().toUpperCase(Locale.ROOT);
-    switch (upper) {
-      case "NONE":
-        return NONE;
-      case "ALL":
-        return ALL;
-      case "WEEK":
-        return new Granularity(Unit.WEEK, 1, upper);
-      default:
+    return switch (upper) {
+      case "NONE" -> NONE;
+      case "ALL" -> ALL;
+      case "WEEK" -> new Granularity(Unit.WEEK, 1, upper);
+      default -> {
         if (STANDARD_MONTHS.containsKey(upper)) {
-          return new Granularity(Unit.MONTH, STANDARD_MONTHS.get(upper), upper);
+          yield new Granularity(Unit.MONTH, STANDARD_MONTHS.get(upper), upper);
         }
         if (STANDARD_MILLIS.containsKey(upper)) {
-          return new Granularity(Unit.MILLIS, STANDARD_MILLIS.get(upper), upper);
+          yield new Granularity(Unit.MILLIS, STANDARD_MILLIS.get(upper), upper);
         }
         throw InvalidField.of("", ": unknown granularity [" + text + "]");
-    }
+      }
+    };
   }
 
   /** The object form: {@code period} (single-unit, UTC, no origin), {@code duration}, or a name as {@code type}. */
@@ -134,25 +132,16 @@ public record Granularity(Unit unit, long amount, @JsonValue Object json) {
 
   /** The start of the bucket holding {@code t} (epoch millis). */
   public long bucketStart(long t) {
-    switch (unit) {
-      case NONE:
-        return t;
-      case ALL:
-        return ETERNITY_START;
-      case MILLIS:
-        return Math.floorDiv(t, amount) * amount;
-      case WEEK: {
-        long day = Math.floorDiv(t, DAY);
+    return switch (unit) {
+      case NONE -> t;
+      case ALL -> ETERNITY_START;
+      case MILLIS -> Math.floorDiv(t, amount) * amount;
+      case WEEK -> {
         long weekDays = 7 * amount;
-        return (Math.floorDiv(day - MONDAY_EPOCH_DAY, weekDays) * weekDays + MONDAY_EPOCH_DAY) * DAY;
+        yield (Math.floorDiv(Math.floorDiv(t, DAY) - MONDAY_EPOCH_DAY, weekDays) * weekDays + MONDAY_EPOCH_DAY) * DAY;
       }
-      default: {
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(t, DAY));
-        long months = (long) date.getYear() * 12 + date.getMonthValue() - 1;
-        long start = Math.floorDiv(months, amount) * amount;
-        return monthsToMillis(start);
-      }
-    }
+      default -> monthsToMillis(Math.floorDiv(monthsSinceYearZero(t), amount) * amount);
+    };
   }
 
   /** The end of the bucket starting at {@code start}. */
@@ -162,12 +151,14 @@ public record Granularity(Unit unit, long amount, @JsonValue Object json) {
       case ALL -> ETERNITY_END;
       case MILLIS -> start + amount;
       case WEEK -> start + 7 * amount * DAY;
-      default -> {
-        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(start, DAY));
-        long months = (long) date.getYear() * 12 + date.getMonthValue() - 1;
-        yield monthsToMillis(months + amount);
-      }
+      default -> monthsToMillis(monthsSinceYearZero(start) + amount);
     };
+  }
+
+  /** Months from January of year 0 to the month holding {@code t}. */
+  private static long monthsSinceYearZero(long t) {
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(t, DAY));
+    return (long) date.getYear() * 12 + date.getMonthValue() - 1;
   }
 
   public Interval bucket(long t) {

@@ -24,9 +24,6 @@ public sealed interface InputFormatSpec {
   record Json(String type, Boolean keepNullColumns, Boolean assumeNewlineDelimited, Boolean useJsonNodeReader,
       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> flattenSpec,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements InputFormatSpec {
-    /** JSON lines with every default, as segments' rows are read back. */
-    public static final Json ROWS = new Json("json", null, null, null, null, null);
-
     public Json {
       keepNullColumns = keepNullColumns != null && keepNullColumns;
       assumeNewlineDelimited = assumeNewlineDelimited != null && assumeNewlineDelimited;

@@ -11,21 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps {@code local} input inside the configured directories: a path must lie under an allowed root
- * both as written (after {@code ..} is resolved) and after following symbolic links.
+ * both as written (after {@code ..} is resolved) and after following symbolic links. The roots and the
+ * working directory are absolute, normalised paths (see {@code IngestConfig}).
  */
-public final class PathConfinement {
+public record PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, Path workingDirectory) {
   /** A file name pattern longer than any file name is a mistake, and costly to match. */
   public static final int MAX_FILTER_LENGTH = 1024;
-  private final List<Path> allowedRoots;
-  private final List<Path> deniedRoots;
-  private final Path workingDirectory;
-
-  /** The roots and the working directory as absolute, normalised paths (see {@code IngestConfig}). */
-  public PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, Path workingDirectory) {
-    this.allowedRoots = allowedRoots;
-    this.deniedRoots = deniedRoots;
-    this.workingDirectory = workingDirectory;
-  }
 
   public void checkLocalInputEnabled(String field) throws InvalidTaskException {
     if (allowedRoots.isEmpty()) {

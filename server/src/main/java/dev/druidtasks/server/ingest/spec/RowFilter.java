@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.druidtasks.server.task.InvalidField;
@@ -65,29 +66,25 @@ public sealed interface RowFilter {
   }
 
   /** {@code selector}: {@code value} null matches a missing or null column. */
-  record Selector(String dimension, @JsonInclude(JsonInclude.Include.ALWAYS) Object value, @JsonIgnore String text,
-      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
+  record Selector(@JsonProperty("dimension") String column, @JsonInclude(JsonInclude.Include.ALWAYS) Object value,
+      @JsonIgnore String text, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Selector {
-      InvalidField.required(dimension, "dimension");
+      InvalidField.required(column, "dimension");
       text = scalar(value, "value");
     }
-
-    public String column() { return dimension; }
 
     public boolean matchesValues(List<String> values) { return hasValue(values, text); }
   }
 
-  record In(String dimension, List<Object> values, @JsonIgnore Set<String> lookup,
+  record In(@JsonProperty("dimension") String column, List<Object> values, @JsonIgnore Set<String> lookup,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public In {
-      InvalidField.required(dimension, "dimension");
+      InvalidField.required(column, "dimension");
       lookup = new HashSet<>();
       for (Object v : InvalidField.required(values, "values")) {
         lookup.add(scalar(v, "values"));
       }
     }
-
-    public String column() { return dimension; }
 
     public boolean matchesValues(List<String> rowValues) {
       if (rowValues.isEmpty()) {
@@ -103,17 +100,15 @@ public sealed interface RowFilter {
   }
 
   /** {@code bound}: a null bound is unbounded; strict bounds exclude equality. */
-  record Bound(String dimension, Object lower, Object upper, Boolean lowerStrict, Boolean upperStrict, String ordering,
-      Boolean alphaNumeric, @JsonIgnore Limits limits, @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown)
-      implements OnColumn {
+  record Bound(@JsonProperty("dimension") String column, Object lower, Object upper, Boolean lowerStrict,
+      Boolean upperStrict, String ordering, Boolean alphaNumeric, @JsonIgnore Limits limits,
+      @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Bound {
-      InvalidField.required(dimension, "dimension");
+      InvalidField.required(column, "dimension");
       String order = ordering != null ? ordering : Boolean.TRUE.equals(alphaNumeric) ? "alphanumeric" : "lexicographic";
       limits = new Limits(scalar(lower, "lower"), scalar(upper, "upper"), Boolean.TRUE.equals(lowerStrict),
           Boolean.TRUE.equals(upperStrict), Limits.Ordering.named(order));
     }
-
-    public String column() { return dimension; }
 
     public boolean matchesValues(List<String> values) { return limits.matchAny(values); }
   }
@@ -154,27 +149,23 @@ public sealed interface RowFilter {
   }
 
   /** {@code like}: SQL's {@code %} and {@code _}, with an optional escape character; the whole value must match. */
-  record Like(String dimension, String pattern, String escape, @JsonIgnore Pattern regex,
+  record Like(@JsonProperty("dimension") String column, String pattern, String escape, @JsonIgnore Pattern regex,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Like {
-      InvalidField.required(dimension, "dimension");
+      InvalidField.required(column, "dimension");
       regex = likePattern(InvalidField.required(pattern, "pattern"), escape);
     }
-
-    public String column() { return dimension; }
 
     public boolean matchesValues(List<String> values) { return findsIn(values, regex); }
   }
 
   /** {@code regex}: the pattern is found in a value. */
-  record Regex(String dimension, String pattern, @JsonIgnore Pattern regex,
+  record Regex(@JsonProperty("dimension") String column, String pattern, @JsonIgnore Pattern regex,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements OnColumn {
     public Regex {
-      InvalidField.required(dimension, "dimension");
+      InvalidField.required(column, "dimension");
       regex = Pattern.compile(InvalidField.required(pattern, "pattern"));
     }
-
-    public String column() { return dimension; }
 
     public boolean matchesValues(List<String> values) { return findsIn(values, regex); }
   }

@@ -157,6 +157,12 @@ public record TuningConfig(
     return (int) orElse(maxRowsPerSegment, DEFAULT_MAX_ROWS_PER_SEGMENT).longValue();
   }
 
+  /** Druid's reading of {@code maxBytesInMemory}: 0 is a sixth of the heap, a negative value no limit. */
+  public long effectiveMaxBytesInMemory() {
+    return maxBytesInMemory == 0 ? Runtime.getRuntime().maxMemory() / 6
+        : maxBytesInMemory < 0 ? Long.MAX_VALUE : maxBytesInMemory;
+  }
+
   private static <T> T parallel(boolean parallel, T given, T fallback) {
     return parallel && given == null ? fallback : given;
   }

@@ -25,17 +25,11 @@ import java.util.Map;
  * Druid's {@code kill}: deletes, for good, the unused segments of a data source within an interval (their
  * metadata and their files in deep storage), in batches, while it holds the interval's lock.
  */
-public final class KillTaskType implements TaskType {
+public final class KillTaskType extends TaskType {
   static final int DEFAULT_BATCH_SIZE = 100;
 
-  @Override
-  public String name() {
-    return "kill";
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return Kill.class;
+  public KillTaskType() {
+    super("kill", Kill.class, Map.of());
   }
 
   record Kill(

@@ -19,19 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Druid's {@code noop}: sleeps {@code runTime} ms (2500 when absent or 0) and succeeds; takes no locks. */
-public final class NoopTaskType implements TaskType {
+public final class NoopTaskType extends TaskType {
   static final long DEFAULT_RUN_TIME_MS = 2500;
   /** Sleeps are cut in slices so a shutdown is seen quickly. */
   private static final long SLICE_MS = 20;
 
-  @Override
-  public String name() {
-    return "noop";
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return Noop.class;
+  public NoopTaskType() {
+    super("noop", Noop.class, Map.of());
   }
 
   record Noop(

@@ -81,18 +81,12 @@ record SimulatedTask(
       if (p.report() != null) {
         execution.writeReports(LENIENT.<ObjectNode>valueToTree(p.report()));
       }
-      while (clock.instant().isBefore(end)) {
-        Optional<TaskResult> now = interrupted(execution);
-        if (now.isPresent()) {
-          return now.get();
-        }
-        Thread.sleep(SLICE_MS);
-      }
       Optional<TaskResult> now = interrupted(execution);
-      if (now.isPresent()) {
-        return now.get();
+      while (now.isEmpty() && clock.instant().isBefore(end)) {
+        Thread.sleep(SLICE_MS);
+        now = interrupted(execution);
       }
-      return p.succeeds() ? TaskResult.success() : TaskResult.failure(p.errorMsg());
+      return now.orElseGet(() -> p.succeeds() ? TaskResult.success() : TaskResult.failure(p.errorMsg()));
     } finally {
       control.ended(id);
     }

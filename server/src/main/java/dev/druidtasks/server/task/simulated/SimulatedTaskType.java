@@ -1,6 +1,5 @@
 package dev.druidtasks.server.task.simulated;
 
-import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskType;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.Map;
  * real lifecycle; what it does comes from its {@link SimulationPlan}. The names are those of Druid 33's
  * {@code Task} subtypes and of its core extensions (Kafka, Kinesis, MSQ, Hadoop), less the types run for real.
  */
-public final class SimulatedTaskType implements TaskType {
+public final class SimulatedTaskType extends TaskType {
   /** Each simulated type with Druid's default lock priority for it. */
   public enum Kind {
     INDEX_KAFKA("index_kafka", 75),
@@ -54,32 +53,13 @@ public final class SimulatedTaskType implements TaskType {
     }
   }
 
-  private final Kind kind;
-  private final SimulationControl control;
-
   public SimulatedTaskType(String name, SimulationControl control) {
-    this.kind = Kind.of(name);
-    this.control = control;
+    super(Kind.of(name).typeName, SimulatedTask.class, Map.of(SimulationControl.class, control));
   }
 
   /** One type for each name, all told by {@code control}. */
   public static List<TaskType> of(java.util.Collection<String> names, SimulationControl control) {
     return names.stream().<TaskType>map(n -> new SimulatedTaskType(n, control)).toList();
-  }
-
-  @Override
-  public String name() {
-    return kind.typeName;
-  }
-
-  @Override
-  public Class<? extends Task> taskClass() {
-    return SimulatedTask.class;
-  }
-
-  @Override
-  public Map<Class<?>, Object> injectables() {
-    return Map.of(SimulationControl.class, control);
   }
 
   static int priorityOf(String type) {
