@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.ingest.CompactTaskType;
 import dev.druidtasks.server.ingest.IndexTaskType;
-import dev.druidtasks.server.ingest.IngestConfig;
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.task.InvalidTaskException;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskTypeRegistry;
@@ -49,7 +49,7 @@ public class SubmissionBenchmark {
 
   @Setup
   public void setUp() throws IOException {
-    IngestConfig ingest = IngestConfig.under(Path.of("").toAbsolutePath());
+    PathConfinement ingest = PathConfinement.under(Path.of("").toAbsolutePath());
     registry = new TaskTypeRegistry(Clock.systemUTC(), new NoopTaskType(), new IndexTaskType("index_parallel", ingest),
         new IndexTaskType("index", ingest), new KillTaskType(), new CompactTaskType());
     body = type.equals("noop") ? "{\"type\":\"noop\",\"runTime\":1}" : indexParallel();

@@ -27,7 +27,7 @@ import dev.druidtasks.server.engine.TaskScheduler;
 import dev.druidtasks.server.engine.TaskWorker;
 import dev.druidtasks.server.ingest.CompactTaskType;
 import dev.druidtasks.server.ingest.IndexTaskType;
-import dev.druidtasks.server.ingest.IngestConfig;
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.store.LeaderLatch;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskStore;
@@ -81,7 +81,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
   }
 
   /** The task types this server runs for real (the others it knows are simulated). */
-  static List<TaskType> realTaskTypes(IngestConfig ingest) {
+  static List<TaskType> realTaskTypes(PathConfinement ingest) {
     return List.of(new NoopTaskType(), new IndexTaskType("index_parallel", ingest), new IndexTaskType("index", ingest),
         new KillTaskType(), new CompactTaskType());
   }
@@ -105,7 +105,7 @@ public class DruidTasksApplication extends Application<DruidTasksConfiguration> 
         : config.getAllowedInputRoots().isEmpty() ? List.of(workingDir)
         : config.getAllowedInputRoots().stream().map(r -> workingDir.resolve(r).normalize()).toList();
     // the database, task logs and segments are never input, whatever the roots
-    IngestConfig ingest = new IngestConfig(roots, List.of(dataDir), workingDir);
+    PathConfinement ingest = new PathConfinement(roots, List.of(dataDir), workingDir);
     SimulationControl simulations = new SimulationControl();
     List<TaskType> types = new java.util.ArrayList<>(realTaskTypes(ingest));
     types.addAll(SimulatedTaskType.of(config.getSimulation().simulatedTypes(), simulations));

@@ -1,7 +1,7 @@
 package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.druidtasks.server.ingest.IngestConfig;
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import dev.druidtasks.server.store.EmbeddedDatabase;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskSeed;
@@ -92,7 +92,7 @@ final class SeedCommand extends Command {
   static void seed(Plan plan, String url, String user, String password) throws Exception {
     Migrations.apply(url, user, password);
     ObjectMapper json = Jackson.newObjectMapper();
-    IngestConfig ingest = IngestConfig.under(Path.of("").toAbsolutePath()); // seeded input is inline: no file is read
+    PathConfinement ingest = PathConfinement.under(Path.of("").toAbsolutePath()); // seeded input is inline: no file is read
     TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(),
         DruidTasksApplication.realTaskTypes(ingest).toArray(TaskType[]::new));
     SeedPayloads payloads = new SeedPayloads(json, registry);

@@ -30,9 +30,8 @@ public final class IndexTaskType extends TaskType {
   private static final ObjectMapper CONTEXT = new ObjectMapper();
 
   /** @param name {@code index_parallel} or {@code index} */
-  public IndexTaskType(String name, IngestConfig config) {
-    super(nativeBatch(name), IndexTask.class, Map.of(PathConfinement.class,
-        new PathConfinement(config.allowedRoots(), config.deniedRoots(), config.workingDirectory())));
+  public IndexTaskType(String name, PathConfinement inputs) {
+    super(nativeBatch(name), IndexTask.class, Map.of(PathConfinement.class, inputs));
   }
 
   private static String nativeBatch(String name) {

@@ -4,7 +4,7 @@
  * published segments.
  *
  * <p>Register them with {@code new IndexTaskType("index_parallel", config)} and
- * {@code new IndexTaskType("index", config)}, where {@link dev.druidtasks.server.ingest.IngestConfig}
+ * {@code new IndexTaskType("index", config)}, where {@link dev.druidtasks.server.ingest.spec.PathConfinement}
  * names the directories {@code local} input may come from and the working directory relative paths
  * resolve against.
  *

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
@@ -66,7 +67,7 @@ public final class IngestBenchmark {
       if (wikipedia) {
         Path root = DocSamples.repositoryRoot();
         ObjectNode spec = DocSamples.submitRequest("bench");
-        measure("wikipedia sample (gz, 17.1 MB uncompressed)", spec, IngestConfig.under(root), tmp, warmups, runs);
+        measure("wikipedia sample (gz, 17.1 MB uncompressed)", spec, PathConfinement.under(root), tmp, warmups, runs);
       }
       if (generated) {
         Path data = Files.createDirectories(tmp.resolve("data"));
@@ -96,14 +97,14 @@ public final class IngestBenchmark {
         source.put("filter", "*.json");
         ((ObjectNode) spec.at("/spec/tuningConfig")).put("maxRowsInMemory", 100_000);
         measure("generated JSON lines (" + sizeMb + " MB, rollup " + rollup + (shuffled ? ", shuffled" : "") + ")",
-            spec, IngestConfig.under(tmp), tmp, 0, runs);
+            spec, PathConfinement.under(tmp), tmp, 0, runs);
       }
     } finally {
       deleteTree(tmp);
     }
   }
 
-  private static void measure(String name, ObjectNode spec, IngestConfig config, Path tmp, int warmups, int runs)
+  private static void measure(String name, ObjectNode spec, PathConfinement config, Path tmp, int warmups, int runs)
       throws Exception {
     List<double[]> results = new ArrayList<>();
     for (int i = -warmups; i < runs; i++) {

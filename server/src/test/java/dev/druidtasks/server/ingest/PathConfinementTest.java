@@ -19,7 +19,7 @@ class PathConfinementTest {
   Path tmp;
   private Path allowed;
   private Path outside;
-  private IngestConfig config;
+  private PathConfinement config;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -27,7 +27,7 @@ class PathConfinementTest {
     outside = Files.createDirectories(tmp.resolve("secret"));
     Files.writeString(allowed.resolve("ok.json"), "{\"ts\":\"2024-01-01T00:00:00Z\",\"x\":\"in\"}\n");
     Files.writeString(outside.resolve("passwd.json"), "{\"ts\":\"2024-01-01T00:00:00Z\",\"x\":\"secret\"}\n");
-    config = new IngestConfig(List.of(tmp.resolve("allowed")), List.of(), tmp.resolve("allowed"));
+    config = new PathConfinement(List.of(tmp.resolve("allowed")), List.of(), tmp.resolve("allowed"));
   }
 
   private String rejected(ObjectNode spec) {

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The stored payload gets Druid's defaults, shaped like the doc's {@code GET /task/{id}} sample. */
 class PayloadDefaultsTest {
-  private final IngestConfig config = IngestConfig.under(DocSamples.repositoryRoot());
+  private final PathConfinement config = PathConfinement.under(DocSamples.repositoryRoot());
 
   @Test
   void submitSampleGetsTheFieldsOfThePayloadSample() throws Exception {

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,7 +137,7 @@ class SegmentsTest {
     ObjectNode payload = Specs.inline(rows(30, "2024-01-01", false));
     Specs.set(payload, "/spec/ioConfig/appendToExisting", "true");
     Specs.set(payload, "/spec/tuningConfig/maxRowsPerSegment", "20");
-    var out = Specs.run(tmp, payload, IngestConfig.under(tmp), execution);
+    var out = Specs.run(tmp, payload, PathConfinement.under(tmp), execution);
 
     assertThat(out.segments()).extracting(DataSegment::version).containsOnly("2023-06-01T00:00:00.000Z");
     assertThat(out.segments()).extracting(DataSegment::partitionNum).containsExactly(2, 3);
@@ -151,7 +152,7 @@ class SegmentsTest {
     InMemoryTaskExecution execution = new InMemoryTaskExecution("task_1", tmp.resolve("engine")).lockVersion("v2");
     ObjectNode payload = Specs.inline(rows(3, "2024-01-01", false));
     Specs.set(payload, "/spec/ioConfig/appendToExisting", "true");
-    var out = Specs.run(tmp, payload, IngestConfig.under(tmp), execution);
+    var out = Specs.run(tmp, payload, PathConfinement.under(tmp), execution);
 
     assertThat(out.segments()).extracting(s -> s.version() + "/" + s.partitionNum()).containsExactly("v2/0");
   }
@@ -161,7 +162,7 @@ class SegmentsTest {
     ObjectNode spec = secondsSpec(rows(20_000, "x", false));
     Specs.set(spec, "/spec/tuningConfig/maxRowsPerSegment", "1000");
     InMemoryTaskExecution execution = new InMemoryTaskExecution("task_1", tmp.resolve("engine")).stopAfterChecks(15);
-    var out = Specs.run(tmp, spec, IngestConfig.under(tmp), execution);
+    var out = Specs.run(tmp, spec, PathConfinement.under(tmp), execution);
 
     assertThat(out.result().succeeded()).isFalse();
     assertThat(out.result().errorMsg()).isEqualTo("Shutdown request from user");
@@ -181,7 +182,7 @@ class SegmentsTest {
     ObjectNode spec = secondsSpec(rows(5000, "x", false));
     Specs.set(spec, "/spec/tuningConfig/maxRowsPerSegment", "100");
     InMemoryTaskExecution execution = new InMemoryTaskExecution("task_1", tmp.resolve("engine")).stopAfterChecks(3);
-    Specs.run(tmp, spec, IngestConfig.under(tmp), execution);
+    Specs.run(tmp, spec, PathConfinement.under(tmp), execution);
 
     assertThat(other.resolve("keep.txt")).exists();
     try (Stream<Path> files = Files.list(tmp.resolve("engine/deep/ds"))) {
@@ -211,7 +212,7 @@ class SegmentsTest {
     spec.put("type", "index");
     Specs.set(spec, "/spec/ioConfig/type", "\"index\"");
     Specs.remove(spec, "/spec/tuningConfig/type");
-    var task = Specs.read(spec, IngestConfig.under(tmp));
+    var task = Specs.read(spec, PathConfinement.under(tmp));
     var execution = new InMemoryTaskExecution("task_1", tmp.resolve("engine"));
     var result = task.run(execution);
 

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -15,7 +16,7 @@ class SpecValidationTest {
   Path tmp;
 
   private String error(ObjectNode payload) {
-    return catchThrowableOfType(() -> Specs.read(payload, IngestConfig.under(tmp)), InvalidTaskException.class)
+    return catchThrowableOfType(() -> Specs.read(payload, PathConfinement.under(tmp)), InvalidTaskException.class)
         .getMessage();
   }
 

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -68,20 +69,20 @@ final class Specs {
   }
 
   /** Reads an {@code index_parallel} or {@code index} payload as a submission does. */
-  static Task read(ObjectNode payload, IngestConfig config) throws InvalidTaskException {
+  static Task read(ObjectNode payload, PathConfinement config) throws InvalidTaskException {
     return registry(config).read(payload);
   }
 
-  static TaskTypeRegistry registry(IngestConfig config) {
+  static TaskTypeRegistry registry(PathConfinement config) {
     return new TaskTypeRegistry(Clock.systemUTC(), new IndexTaskType("index_parallel", config),
         new IndexTaskType("index", config));
   }
 
   static Outcome run(Path tmp, ObjectNode payload) throws Exception {
-    return run(tmp, payload, IngestConfig.under(tmp), new InMemoryTaskExecution("task_1", tmp.resolve("engine")));
+    return run(tmp, payload, PathConfinement.under(tmp), new InMemoryTaskExecution("task_1", tmp.resolve("engine")));
   }
 
-  static Outcome run(Path tmp, ObjectNode payload, IngestConfig config, InMemoryTaskExecution execution)
+  static Outcome run(Path tmp, ObjectNode payload, PathConfinement config, InMemoryTaskExecution execution)
       throws Exception {
     Task task = read(payload, config);
     TaskResult result = task.run(execution);

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ class StoredPayloadsTest {
 
   @Test
   void storedPayloadsAreUnchanged() throws Exception {
-    IngestConfig config = IngestConfig.under(DocSamples.repositoryRoot());
+    PathConfinement config = PathConfinement.under(DocSamples.repositoryRoot());
     TaskTypeRegistry registry = new TaskTypeRegistry(Clock.systemUTC(), new NoopTaskType(),
         new IndexTaskType("index_parallel", config), new IndexTaskType("index", config));
     ObjectNode inputs = (ObjectNode) JSON.readTree(resource("inputs.json"));

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.ingest;
 
+import dev.druidtasks.server.ingest.spec.PathConfinement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ class WikipediaSampleTest {
   @Test
   void docSubmitSampleIngestsTheWikipediaSample() throws Exception {
     String id = "index_parallel_wikipedia_auto_abcdefgh_2024-01-01T00:00:00.000Z";
-    IngestConfig config = IngestConfig.under(DocSamples.repositoryRoot());
+    PathConfinement config = PathConfinement.under(DocSamples.repositoryRoot());
     Task task = Specs.read(DocSamples.submitRequest(id), config);
     assertThat(task.lockIntervals()).containsExactly(Interval.parse("2015-09-12/2015-09-13", '/'));
 

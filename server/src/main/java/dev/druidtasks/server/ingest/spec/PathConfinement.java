@@ -10,13 +10,30 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Keeps {@code local} input inside the configured directories: a path must lie under an allowed root
- * both as written (after {@code ..} is resolved) and after following symbolic links. The roots and the
- * working directory are absolute, normalised paths (see {@code IngestConfig}).
+ * Where ingestion tasks may read local files, and the checks that keep {@code local} input there: a path
+ * must lie under an allowed root both as written (after {@code ..} is resolved) and after following
+ * symbolic links.
+ *
+ * @param allowedRoots directories under which {@code local} input must lie (after resolving links);
+ *     none: {@code local} input is turned off
+ * @param deniedRoots directories never read, even under an allowed root (the server's own data:
+ *     its database, task logs, segments)
+ * @param workingDirectory the directory a relative {@code baseDir} or file path resolves against
  */
 public record PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, Path workingDirectory) {
   /** A file name pattern longer than any file name is a mistake, and costly to match. */
   public static final int MAX_FILTER_LENGTH = 1024;
+
+  public PathConfinement {
+    allowedRoots = allowedRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    deniedRoots = deniedRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    workingDirectory = workingDirectory.toAbsolutePath().normalize();
+  }
+
+  /** Allows reading under the working directory only. */
+  public static PathConfinement under(Path workingDirectory) {
+    return new PathConfinement(List.of(workingDirectory), List.of(), workingDirectory);
+  }
 
   public void checkLocalInputEnabled(String field) throws InvalidTaskException {
     if (allowedRoots.isEmpty()) {
