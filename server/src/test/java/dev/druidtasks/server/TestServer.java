@@ -67,7 +67,7 @@ public final class TestServer implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+      // Jetty stops it when the JVM exits (stopAtShutdown); a hook of ours would race that stop
     }
     return shared;
   }

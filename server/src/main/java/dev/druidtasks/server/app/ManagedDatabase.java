@@ -25,7 +25,7 @@ final class ManagedDatabase implements Managed {
 
   private ManagedDatabase(EmbeddedDatabase db, Duration drain) {
     this.db = db;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(drain.plusSeconds(30)), "embedded-postgres-stop"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> atExit(drain.plusSeconds(15)), "embedded-postgres-stop"));
   }
 
   /** Points the configuration at the embedded database it starts; empty for an external one. */

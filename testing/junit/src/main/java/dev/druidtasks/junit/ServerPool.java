@@ -49,7 +49,8 @@ final class ServerPool {
       throw new IllegalStateException("the druid-tasks server did not start", e);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    Runtime.getRuntime().addShutdownHook(new Thread(support::after, "druid-tasks-junit-stop"));
+    // Jetty stops the server when the JVM exits (Dropwizard sets stopAtShutdown); a second stopper would race it
+    // and leave the stop half done
     return new DruidTasks(URI.create("http://localhost:" + support.getLocalPort()), took);
   }
 }
