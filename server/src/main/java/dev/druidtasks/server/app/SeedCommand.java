@@ -2,24 +2,21 @@ package dev.druidtasks.server.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.druidtasks.server.ingest.spec.PathConfinement;
-import dev.druidtasks.server.store.EmbeddedDatabase;
 import dev.druidtasks.server.store.Migrations;
 import dev.druidtasks.server.store.TaskSeed;
 import dev.druidtasks.server.task.TaskType;
 import dev.druidtasks.server.task.TaskTypeRegistry;
 import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.Command;
+import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.jackson.Jackson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +31,7 @@ import net.sourceforge.argparse4j.inf.Subparser;
  * last {@code --days}, successes and failures, payloads of real size) straight into the database,
  * for benchmarks at scale. The server must not be running on the same embedded database.
  */
-final class SeedCommand extends Command {
+final class SeedCommand extends ConfiguredCommand<DruidTasksConfiguration> {
   private static final long PROGRESS_EVERY = 100_000;
   private final Function<String, String> env;
 
@@ -46,11 +43,13 @@ final class SeedCommand extends Command {
   @Override
   public void configure(Subparser p) {
     p.addArgument("--tasks").type(Long.class).required(true).help("how many tasks to add");
-    p.addArgument("--data-dir").help("the data dir whose embedded database is seeded (default ./var);"
-        + " the server must be stopped");
-    p.addArgument("--jdbc-url").help("seed this PostgreSQL instead, e.g. jdbc:postgresql://host:5432/druid");
-    p.addArgument("--db-user").help("user of the external PostgreSQL");
-    p.addArgument("--db-password").help("password of the external PostgreSQL");
+    p.addArgument("--config").dest("file").help("a Dropwizard YAML configuration file (optional)");
+    p.addArgument("--data-dir").dest("DRUID_TASKS_DATA_DIR").help("the data dir whose embedded database is seeded"
+        + " (default ./var); the server must be stopped");
+    p.addArgument("--jdbc-url").dest("DRUID_TASKS_JDBC_URL")
+        .help("seed this PostgreSQL instead, e.g. jdbc:postgresql://host:5432/druid");
+    p.addArgument("--db-user").dest("DRUID_TASKS_DB_USER").help("user of the external PostgreSQL");
+    p.addArgument("--db-password").dest("DRUID_TASKS_DB_PASSWORD").help("password of the external PostgreSQL");
     p.addArgument("--datasources").type(Integer.class).setDefault(8).help("data sources (default 8)");
     p.addArgument("--days").type(Integer.class).setDefault(365).help("days the tasks are spread over, up to now"
         + " (default 365)");
@@ -60,6 +59,13 @@ final class SeedCommand extends Command {
 
   @Override
   public void run(Bootstrap<?> bootstrap, Namespace ns) throws Exception {
+    LayeredSource.install(bootstrap, ns, env, name -> null);
+    super.run(bootstrap, ns);
+  }
+
+  @Override
+  protected void run(Bootstrap<DruidTasksConfiguration> bootstrap, Namespace ns, DruidTasksConfiguration config)
+      throws Exception {
     long tasks = ns.getLong("tasks");
     int dataSources = ns.getInt("datasources");
     int days = ns.getInt("days");
@@ -67,19 +73,15 @@ final class SeedCommand extends Command {
     if (tasks < 1 || dataSources < 1 || days < 1 || parallel < 1) {
       throw new IllegalArgumentException("--tasks, --datasources, --days and --parallel must be at least 1");
     }
-    String url = value(ns, "jdbc_url", "DRUID_TASKS_JDBC_URL");
     Plan plan = new Plan(tasks, dataSources, Duration.ofDays(days), parallel, ns.getLong("random_seed"));
-    if (url == null || DruidTasksConfiguration.EMBEDDED.equals(url)) {
-      String dir = value(ns, "data_dir", "DRUID_TASKS_DATA_DIR");
-      Path dataDir = Path.of(dir == null ? "./var" : dir).toAbsolutePath().normalize();
-      refuseIfServed(dataDir);
-      try (EmbeddedDatabase db = EmbeddedDatabase.start(dataDir)) {
-        seed(plan, db.jdbcUrl(), db.user(), "");
+    Optional<ManagedDatabase> embedded = ManagedDatabase.startIfEmbedded(config);
+    try {
+      var db = config.getDatabase();
+      seed(plan, db.getUrl(), db.getUser(), db.getPassword());
+    } finally {
+      if (embedded.isPresent()) {
+        embedded.get().stop();
       }
-    } else {
-      String user = value(ns, "db_user", "DRUID_TASKS_DB_USER");
-      String password = value(ns, "db_password", "DRUID_TASKS_DB_PASSWORD");
-      seed(plan, url, user == null ? "postgres" : user, password == null ? "" : password);
     }
   }
 
@@ -139,25 +141,6 @@ final class SeedCommand extends Command {
       for (TaskSeed seed : streams) {
         seed.close();
       }
-    }
-  }
-
-  private String value(Namespace ns, String dest, String variable) {
-    return ns.getString(dest) != null ? ns.getString(dest) : env.apply(variable);
-  }
-
-  /** Starting the embedded database would stop the one a running server uses: refuse instead. */
-  private static void refuseIfServed(Path dataDir) throws IOException {
-    Path pid = dataDir.resolve("postgres").resolve("postmaster.pid");
-    if (!Files.exists(pid)) {
-      return;
-    }
-    String first = Files.readAllLines(pid, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
-    boolean alive = first.matches("\\d+") && ProcessHandle.of(Long.parseLong(first)).map(ProcessHandle::isAlive)
-        .orElse(false);
-    if (alive) {
-      throw new IllegalArgumentException("a database is running on " + dataDir + " (pid " + first + "): stop the"
-          + " server first, or seed its database with --jdbc-url");
     }
   }
 

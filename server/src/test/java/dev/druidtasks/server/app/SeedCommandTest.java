@@ -2,11 +2,13 @@ package dev.druidtasks.server.app;
 
 import static dev.druidtasks.server.TestServer.API;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.TestServer;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.util.JarLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +18,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import net.sourceforge.argparse4j.inf.Namespace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,9 +147,11 @@ class SeedCommandTest {
 
   @Test
   void aDataDirWhoseDatabaseRunsIsRefused() {
-    Namespace ns = new Namespace(Map.of("tasks", 10L, "data_dir", dataDir.toString(), "datasources", 1, "days", 1,
-        "parallel", 1, "random_seed", 1L));
-    assertThatThrownBy(() -> new SeedCommand(v -> null).run(null, ns))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stop the server first");
+    Bootstrap<DruidTasksConfiguration> bootstrap = new Bootstrap<>(new DruidTasksApplication());
+    bootstrap.addCommand(new SeedCommand(v -> null));
+    Optional<Throwable> failure = new Cli(new JarLocation(getClass()), bootstrap, System.out, System.err)
+        .run("seed", "--tasks", "10", "--data-dir", dataDir.toString());
+    assertThat(failure).get().isInstanceOf(IllegalStateException.class).extracting(Throwable::getMessage)
+        .asString().contains("in use by another druid-tasks node", "--jdbc-url");
   }
 }
