@@ -76,11 +76,15 @@ public final class TaskWorker extends ControlledLoop {
       asked = List.copyOf(running.values());
     }
     asked.forEach(RunningTask::requestStop);
-    long deadline = System.nanoTime() + timeout.toNanos();
+    awaitNoneRunning(timeout);
+    return asked.size();
+  }
+
+  private void awaitNoneRunning(java.time.Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
     while (!running.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(2);
     }
-    return asked.size();
   }
 
   public String workerId() {
@@ -97,8 +101,7 @@ public final class TaskWorker extends ControlledLoop {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot create the worker's directories", e);
     }
-    epoch = java.util.UUID.randomUUID().toString();
-    store.workers().register(workerId, epoch, config.host(), servedPort, config.capacity(), liveness.instant());
+    register();
     // Tasks this worker was running when its process died cannot resume: end them as Druid does.
     for (String id : store.scheduling().runningOn(workerId)) {
       store.tasks().complete(id, false, ErrorMessages.truncate("Task was running on worker[" + workerId
@@ -134,18 +137,14 @@ public final class TaskWorker extends ControlledLoop {
     synchronized (claiming) {
       draining = true; // a claim under way ends first, so what it took is seen running below
     }
-    long deadline = System.nanoTime() + config.drainTimeout().toNanos();
     if (!running.isEmpty() && !config.drainTimeout().isZero()) {
       LOG.info("worker {} stopping: draining {} running tasks for up to {}", workerId, running.size(),
           config.drainTimeout());
     }
-    while (!running.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    try {
+      awaitNoneRunning(config.drainTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     loop.stop();
     running.values().forEach(RunningTask::requestStop);
@@ -196,6 +195,11 @@ public final class TaskWorker extends ControlledLoop {
     LOG.warn("worker {} was declared dead (no heartbeat within {}); its {} running tasks were failed elsewhere."
         + " Stopping them and registering again as a new worker", workerId, config.workerTimeout(), running.size());
     running.values().forEach(RunningTask::requestStop);
+    register();
+  }
+
+  /** Registers under a new epoch: whatever the previous registration still writes is fenced off. */
+  private void register() {
     epoch = java.util.UUID.randomUUID().toString();
     store.workers().register(workerId, epoch, config.host(), port, config.capacity(), liveness.instant());
   }
