@@ -105,12 +105,7 @@ public record PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, P
   }
 
   private static boolean under(Path path, List<Path> roots) {
-    for (Path root : roots) {
-      if (path.startsWith(root)) {
-        return true;
-      }
-    }
-    return false;
+    return roots.stream().anyMatch(path::startsWith);
   }
 
   /** Checks a {@code filter} and turns it into a regex: {@code *} any run of characters, {@code ?} one. */
