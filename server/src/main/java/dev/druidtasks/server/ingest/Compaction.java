@@ -45,9 +45,6 @@ record Compaction(Compact task, TaskExecution execution) {
   static final String NO_SEGMENTS =
       "No segments found for compaction. Please check that datasource name and interval are correct.";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> STANDARD_GRANULARITIES = List.of("SECOND", "MINUTE", "FIVE_MINUTE", "TEN_MINUTE",
-      "FIFTEEN_MINUTE", "THIRTY_MINUTE", "HOUR", "SIX_HOUR", "EIGHT_HOUR", "DAY", "WEEK", "MONTH", "QUARTER", "YEAR");
-
   /** Segments compacted by one ingestion, into chunks of {@code granularity} over {@code extent}. */
   private record Part(List<DataSegment> segments, Granularity granularity, Interval extent) {}
 
@@ -134,8 +131,7 @@ record Compaction(Compact task, TaskExecution execution) {
   private static Part kept(List<DataSegment> segments) {
     Interval extent = umbrella(segments, null);
     long start = extent.start().toEpochMilli();
-    for (String name : STANDARD_GRANULARITIES) {
-      Granularity g = Granularity.byName(name);
+    for (Granularity g : Granularity.STANDARD) {
       if (g.bucketStart(start) == start && g.bucketEnd(start) == extent.end().toEpochMilli()) {
         return new Part(List.copyOf(segments), g, extent);
       }

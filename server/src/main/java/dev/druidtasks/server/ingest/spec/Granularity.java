@@ -36,14 +36,20 @@ public record Granularity(Unit unit, long amount, @JsonValue Object json) {
   private static final long ETERNITY_START = Interval.ETERNITY.start().toEpochMilli();
   private static final long ETERNITY_END = Interval.ETERNITY.end().toEpochMilli();
 
-  private static final Map<String, Long> STANDARD_MILLIS = Map.of("SECOND", SECOND, "MINUTE", MINUTE,
-      "FIVE_MINUTE", 5 * MINUTE, "TEN_MINUTE", 10 * MINUTE, "FIFTEEN_MINUTE", 15 * MINUTE, "THIRTY_MINUTE", 30 * MINUTE,
-      "HOUR", HOUR, "SIX_HOUR", 6 * HOUR, "EIGHT_HOUR", 8 * HOUR, "DAY", DAY);
-  private static final Map<String, Long> STANDARD_MONTHS = Map.of("MONTH", 1L, "QUARTER", 3L, "YEAR", 12L);
-
   public static final Granularity NONE = new Granularity(Unit.NONE, 1, Map.of("type", "none"));
   public static final Granularity ALL = new Granularity(Unit.ALL, 1, Map.of("type", "all"));
+  /** Druid's standard granularities, finest first. */
+  public static final List<Granularity> STANDARD = List.of(millis("SECOND", SECOND), millis("MINUTE", MINUTE),
+      millis("FIVE_MINUTE", 5 * MINUTE), millis("TEN_MINUTE", 10 * MINUTE), millis("FIFTEEN_MINUTE", 15 * MINUTE),
+      millis("THIRTY_MINUTE", 30 * MINUTE), millis("HOUR", HOUR), millis("SIX_HOUR", 6 * HOUR),
+      millis("EIGHT_HOUR", 8 * HOUR), millis("DAY", DAY), new Granularity(Unit.WEEK, 1, "WEEK"),
+      new Granularity(Unit.MONTH, 1, "MONTH"), new Granularity(Unit.MONTH, 3, "QUARTER"),
+      new Granularity(Unit.MONTH, 12, "YEAR"));
   public static final Granularity DAY_GRANULARITY = byName("day");
+
+  private static Granularity millis(String name, long millis) {
+    return new Granularity(Unit.MILLIS, millis, name);
+  }
 
   /** A granularity by Druid's name, in any case. */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
@@ -52,16 +58,8 @@ public record Granularity(Unit unit, long amount, @JsonValue Object json) {
     return switch (upper) {
       case "NONE" -> NONE;
       case "ALL" -> ALL;
-      case "WEEK" -> new Granularity(Unit.WEEK, 1, upper);
-      default -> {
-        if (STANDARD_MONTHS.containsKey(upper)) {
-          yield new Granularity(Unit.MONTH, STANDARD_MONTHS.get(upper), upper);
-        }
-        if (STANDARD_MILLIS.containsKey(upper)) {
-          yield new Granularity(Unit.MILLIS, STANDARD_MILLIS.get(upper), upper);
-        }
-        throw InvalidField.of("", ": unknown granularity [" + text + "]");
-      }
+      default -> STANDARD.stream().filter(g -> g.json().equals(upper)).findFirst()
+          .orElseThrow(() -> InvalidField.of("", ": unknown granularity [" + text + "]"));
     };
   }
 
