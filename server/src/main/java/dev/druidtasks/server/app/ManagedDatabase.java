@@ -47,6 +47,23 @@ final class ManagedDatabase implements Managed {
     return Optional.of(new ManagedDatabase(db, config.getDrainTimeout().toJavaDuration()));
   }
 
+  /** Work on the configured database, for a command that runs without the server. */
+  interface Work {
+    void on(DataSourceFactory database) throws Exception;
+  }
+
+  /** Does {@code work} on the configured database; an embedded one is started for it and stopped after. */
+  static void around(DruidTasksConfiguration config, Work work) throws Exception {
+    Optional<ManagedDatabase> embedded = startIfEmbedded(config);
+    try {
+      work.on(config.getDatabase());
+    } finally {
+      if (embedded.isPresent()) {
+        embedded.get().stop();
+      }
+    }
+  }
+
   @Override
   public void start() {
     serving = true;

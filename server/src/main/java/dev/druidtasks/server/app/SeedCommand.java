@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,15 +73,7 @@ final class SeedCommand extends ConfiguredCommand<DruidTasksConfiguration> {
       throw new IllegalArgumentException("--tasks, --datasources, --days and --parallel must be at least 1");
     }
     Plan plan = new Plan(tasks, dataSources, Duration.ofDays(days), parallel, ns.getLong("random_seed"));
-    Optional<ManagedDatabase> embedded = ManagedDatabase.startIfEmbedded(config);
-    try {
-      var db = config.getDatabase();
-      seed(plan, db.getUrl(), db.getUser(), db.getPassword());
-    } finally {
-      if (embedded.isPresent()) {
-        embedded.get().stop();
-      }
-    }
+    ManagedDatabase.around(config, db -> seed(plan, db.getUrl(), db.getUser(), db.getPassword()));
   }
 
   record Plan(long tasks, int dataSources, Duration span, int parallel, long randomSeed) {}

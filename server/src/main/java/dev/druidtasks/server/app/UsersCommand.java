@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Function;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -57,20 +56,14 @@ final class UsersCommand extends ConfiguredCommand<DruidTasksConfiguration> {
     String password = Files.readString(Path.of(ns.getString("passwordFile")), StandardCharsets.UTF_8).lines()
         .findFirst().orElse("");
     String user = ns.getString("name");
-    Optional<ManagedDatabase> embedded = ManagedDatabase.startIfEmbedded(config);
-    try {
-      var db = config.getDatabase();
+    ManagedDatabase.around(config, db -> {
       Migrations.apply(db.getUrl(), db.getUser(), db.getPassword());
       Jdbi jdbi = Jdbi.create(db.getUrl(), db.getUser(), db.getPassword()).installPlugin(new SqlObjectPlugin());
       Security security = Security.over(SecurityDao.on(jdbi), config.getAuth().settings(), Clock.systemUTC());
       add(security.admin(), user, password, ns.getString("role"));
       System.out.println("User [" + user + "] can log in" + (ns.getString("role") == null ? ""
           : " with role [" + ns.getString("role") + "]"));
-    } finally {
-      if (embedded.isPresent()) {
-        embedded.get().stop();
-      }
-    }
+    });
   }
 
   private static void add(SecurityAdmin admin, String user, String password, String role) {
