@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingestion throughput benchmark with a 256 MB heap.
-# Usage: server/bench/ingest-benchmark.sh [--size-mb N] [--runs N] [--warmups N] [--skip-wikipedia] [--skip-generated] [--rollup] [--rollup-all] [--shuffled]
+# Usage: server/bench/ingest-benchmark.sh [--size-mb N] [--runs N] [--warmups N] [--skip-wikipedia] [--skip-generated] [--rollup] [--rollup-all] [--shuffled] [--filter]
 # Extra Maven flags (e.g. -o for offline) go in MVN_ARGS; JVM flags in JAVA_OPTS (default -Xmx256m).
 set -euo pipefail
 cd "$(dirname "$0")/../.."

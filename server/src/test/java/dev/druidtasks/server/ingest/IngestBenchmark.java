@@ -1,6 +1,7 @@
 package dev.druidtasks.server.ingest;
 
 import dev.druidtasks.server.ingest.spec.PathConfinement;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.druidtasks.server.task.Task;
 import dev.druidtasks.server.task.TaskResult;
@@ -21,17 +22,20 @@ import java.util.stream.Stream;
  * Ingestion throughput: (1) the doc's wikipedia sample with the doc's submit spec, (2) a generated
  * JSON-lines file (plain, about 1 GB by default) with the same spec shape, rollup off ({@code --rollup}:
  * rollup by hour on four dimensions; {@code --rollup-all}: rollup on every column, which keeps nearly
- * every row and so exercises spilling and merging). Prints the
+ * every row and so exercises spilling and merging; {@code --filter}: a {@code transformSpec.filter} of
+ * and, or, not, in, bound, like and regex that keeps most rows, on both inputs). Prints the
  * median of N runs in rows/s and MB/s of uncompressed input.
  *
  * <p>Run it with {@code server/bench/ingest-benchmark.sh [--size-mb N] [--runs N] [--skip-wikipedia]
- * [--skip-generated] [--rollup] [--rollup-all] [--shuffled] [--warmups N]} (heap limited to 256 MB), or in Maven's JVM with
+ * [--skip-generated] [--rollup] [--rollup-all] [--shuffled] [--filter] [--warmups N]} (heap limited to 256 MB), or in Maven's JVM with
  * {@code mvn -q -o -pl server test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
  * -Dexec.mainClass=dev.druidtasks.server.ingest.IngestBenchmark -Dexec.classpathScope=test
  * -Dexec.args="--size-mb 1024 --runs 3"}. The same settings are read from system properties
  * {@code bench.sizeMb}, {@code bench.runs}.
  */
 public final class IngestBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private IngestBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -42,6 +46,7 @@ public final class IngestBenchmark {
     boolean rollup = false;
     boolean shuffled = false;
     boolean rollupAll = false;
+    boolean filter = false;
     // the sample takes a fraction of a second: let the JIT warm up on it first
     int warmups = Integer.getInteger("bench.warmups", 3);
     for (int i = 0; i < args.length; i++) {
@@ -56,6 +61,7 @@ public final class IngestBenchmark {
           rollupAll = true;
         }
         case "--shuffled" -> shuffled = true;
+        case "--filter" -> filter = true;
         case "--warmups" -> warmups = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
@@ -66,8 +72,8 @@ public final class IngestBenchmark {
     try {
       if (wikipedia) {
         Path root = DocSamples.repositoryRoot();
-        ObjectNode spec = DocSamples.submitRequest("bench");
-        measure("wikipedia sample (gz, 17.1 MB uncompressed)", spec, PathConfinement.under(root), tmp, warmups, runs);
+        ObjectNode spec = filtered(DocSamples.submitRequest("bench"), filter);
+        measure("wikipedia sample (gz, 17.1 MB uncompressed" + (filter ? ", filtered" : "") + ")", spec, PathConfinement.under(root), tmp, warmups, runs);
       }
       if (generated) {
         Path data = Files.createDirectories(tmp.resolve("data"));
@@ -75,7 +81,7 @@ public final class IngestBenchmark {
         long rows = generate(data.resolve("events.json"), sizeMb << 20, shuffled);
         System.out.printf(Locale.ROOT, "generated %d rows, %d MB in %.1f s%n", rows,
             Files.size(data.resolve("events.json")) >> 20, (System.nanoTime() - t0) / 1e9);
-        ObjectNode spec = DocSamples.submitRequest("bench");
+        ObjectNode spec = filtered(DocSamples.submitRequest("bench"), filter);
         ObjectNode schema = (ObjectNode) spec.at("/spec/dataSchema");
         schema.put("dataSource", "generated");
         ((ObjectNode) schema.get("timestampSpec")).put("column", "timestamp");
@@ -96,12 +102,31 @@ public final class IngestBenchmark {
         source.put("baseDir", data.toString());
         source.put("filter", "*.json");
         ((ObjectNode) spec.at("/spec/tuningConfig")).put("maxRowsInMemory", 100_000);
-        measure("generated JSON lines (" + sizeMb + " MB, rollup " + rollup + (shuffled ? ", shuffled" : "") + ")",
+        measure("generated JSON lines (" + sizeMb + " MB, rollup " + rollup + (shuffled ? ", shuffled" : "")
+            + (filter ? ", filtered" : "") + ")",
             spec, PathConfinement.under(tmp), tmp, 0, runs);
       }
     } finally {
       deleteTree(tmp);
     }
+  }
+
+  /**
+   * With {@code on}, a filter over columns both inputs have, evaluated on every row: keeps the rows of the
+   * usual channels or with edits, drops talk pages and one namespace that is never there.
+   */
+  private static ObjectNode filtered(ObjectNode spec, boolean on) throws IOException {
+    if (on) {
+      ((ObjectNode) spec.at("/spec/dataSchema")).putObject("transformSpec").set("filter", JSON.readTree("""
+          {"type": "and", "fields": [
+            {"type": "or", "fields": [
+              {"type": "in", "dimension": "channel", "values": ["#en.wikipedia", "#de.wikipedia", "#fr.wikipedia"]},
+              {"type": "bound", "dimension": "added", "lower": "0", "ordering": "numeric"}]},
+            {"type": "not", "field": {"type": "like", "dimension": "page", "pattern": "Talk:%"}},
+            {"type": "not", "field": {"type": "regex", "dimension": "namespace", "pattern": "^Spam$"}}]}
+          """));
+    }
+    return spec;
   }
 
   private static void measure(String name, ObjectNode spec, PathConfinement config, Path tmp, int warmups, int runs)
