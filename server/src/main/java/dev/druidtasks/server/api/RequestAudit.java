@@ -8,9 +8,9 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import java.lang.reflect.Method;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who did what: every request that changes something and succeeded is a line of the audit log, with
@@ -39,13 +39,9 @@ public final class RequestAudit implements ContainerResponseFilter {
     if (task == null && response.getEntity() instanceof ResponseBodies.TaskId submitted) {
       task = submitted.task();
     }
-    List<String> names = new ArrayList<>();
-    for (String key : List.of("userName", "roleName", "segmentId")) {
-      if (params.containsKey(key)) {
-        names.add(key + "=" + params.getFirst(key));
-      }
-    }
+    String names = Stream.of("userName", "roleName", "segmentId").filter(params::containsKey)
+        .map(key -> key + "=" + params.getFirst(key)).collect(Collectors.joining(" "));
     audit.recordBy(clock.instant(), Access.caller().name(), "request." + method.getName(), task,
-        params.getFirst("dataSource"), names.isEmpty() ? null : String.join(" ", names));
+        params.getFirst("dataSource"), names.isEmpty() ? null : names);
   }
 }

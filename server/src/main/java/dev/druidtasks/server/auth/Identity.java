@@ -18,14 +18,6 @@ public record Identity(String name, List<Permission> permissions) implements Pri
   }
 
   public boolean allows(ResourceType type, String resourceName, Action action) {
-    if (permissions == null) {
-      return true;
-    }
-    for (Permission p : permissions) {
-      if (p.grants(type, resourceName, action)) {
-        return true;
-      }
-    }
-    return false;
+    return permissions == null || permissions.stream().anyMatch(p -> p.grants(type, resourceName, action));
   }
 }

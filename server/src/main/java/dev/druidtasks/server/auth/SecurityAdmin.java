@@ -2,7 +2,6 @@ package dev.druidtasks.server.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.druidtasks.server.store.SecurityDao;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,11 +94,7 @@ public final class SecurityAdmin {
 
   /** The user with each role expanded (never with the role's users). */
   public FullAuthorizerUser fullAuthorizerUser(String user, boolean simplifyPermissions) {
-    List<Object> roles = new ArrayList<>();
-    for (String r : rolesOf(user)) {
-      roles.add(role(r, false, simplifyPermissions));
-    }
-    return new FullAuthorizerUser(user, roles);
+    return new FullAuthorizerUser(user, rolesOf(user).stream().map(r -> role(r, false, simplifyPermissions)).toList());
   }
 
   public void createAuthorizerUser(String user) {
@@ -155,11 +150,9 @@ public final class SecurityAdmin {
     if (requested == null) {
       throw new AdminRefusal("Invalid permissions: expected a list of permissions.");
     }
-    List<Permission> permissions = new ArrayList<>();
+    List<Permission> permissions;
     try {
-      for (Permission.Requested r : requested) {
-        permissions.add(Permission.of(r));
-      }
+      permissions = requested.stream().map(Permission::of).toList();
     } catch (IllegalArgumentException e) {
       throw new AdminRefusal(e.getMessage());
     }

@@ -27,11 +27,8 @@ final class SecurityDirectory {
   record View(long version, Map<String, Optional<String>> passwordHashes, Map<String, List<String>> rolesOfUser,
       Map<String, List<Permission>> permissionsOfRole) {
     Identity identity(String user) {
-      List<Permission> granted = new ArrayList<>();
-      for (String role : rolesOfUser.getOrDefault(user, List.of())) {
-        granted.addAll(permissionsOfRole.getOrDefault(role, List.of()));
-      }
-      return new Identity(user, granted);
+      return new Identity(user, rolesOfUser.getOrDefault(user, List.of()).stream()
+          .flatMap(role -> permissionsOfRole.getOrDefault(role, List.of()).stream()).toList());
     }
   }
 

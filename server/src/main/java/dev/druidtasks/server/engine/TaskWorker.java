@@ -166,12 +166,7 @@ public final class TaskWorker extends ControlledLoop {
       nextHeartbeat = now + config.heartbeatPeriod().toMillis();
     }
     if (!running.isEmpty()) {
-      for (String id : store.scheduling().shutdownRequestedOn(workerId)) {
-        RunningTask t = running.get(id);
-        if (t != null) {
-          t.requestStop();
-        }
-      }
+      store.scheduling().shutdownRequestedOn(workerId).forEach(this::stopLocally);
       running.values().forEach(t -> t.log().flush());
     }
     synchronized (claiming) {

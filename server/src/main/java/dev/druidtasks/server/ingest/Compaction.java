@@ -131,14 +131,12 @@ record Compaction(Compact task, TaskExecution execution) {
   private static Part kept(List<DataSegment> segments) {
     Interval extent = umbrella(segments, null);
     long start = extent.start().toEpochMilli();
-    for (Granularity g : Granularity.STANDARD) {
-      if (g.bucketStart(start) == start && g.bucketEnd(start) == extent.end().toEpochMilli()) {
-        return new Part(List.copyOf(segments), g, extent);
-      }
-    }
-    // the hint first: a status keeps only the start of the message
-    throw new IllegalArgumentException("Set granularitySpec.segmentGranularity: the segments of [" + extent
-        + "] span no standard granularity");
+    return Granularity.STANDARD.stream()
+        .filter(g -> g.bucketStart(start) == start && g.bucketEnd(start) == extent.end().toEpochMilli())
+        .findFirst().map(g -> new Part(List.copyOf(segments), g, extent))
+        // the hint first: a status keeps only the start of the message
+        .orElseThrow(() -> new IllegalArgumentException("Set granularitySpec.segmentGranularity: the segments of ["
+            + extent + "] span no standard granularity"));
   }
 
   private DataSchema schema(Part part) throws IOException {

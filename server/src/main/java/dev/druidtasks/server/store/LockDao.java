@@ -53,14 +53,10 @@ public interface LockDao {
       return true;
     }
     serialise(t.dataSource());
-    for (Interval c : chunks) {
-      if (conflicts(t.dataSource(), t.groupId(), c) > 0) {
-        return false;
-      }
+    if (chunks.stream().anyMatch(c -> conflicts(t.dataSource(), t.groupId(), c) > 0)) {
+      return false;
     }
-    for (Interval c : chunks) {
-      insert(t.id(), t.groupId(), t.dataSource(), c, newVersion(t.dataSource(), c, now));
-    }
+    chunks.forEach(c -> insert(t.id(), t.groupId(), t.dataSource(), c, newVersion(t.dataSource(), c, now)));
     return true;
   }
 

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.result.ResultIterable;
-import org.jdbi.v3.core.result.ResultIterator;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -79,17 +78,13 @@ public interface TaskReadDao {
   /** Hands each active task of the list to {@code sink} as it is read: one transaction, so one cursor. */
   @Transaction
   default void eachActive(String[] states, TaskFilter filter, Consumer<TaskRecord> sink) {
-    try (ResultIterator<TaskRecord> rows = activeRows(states, filter.sql(), filter).iterator()) {
-      rows.forEachRemaining(sink);
-    }
+    activeRows(states, filter.sql(), filter).forEach(sink); // closes the cursor
   }
 
   /** Hands each complete task of the list to {@code sink} as it is read: one transaction, so one cursor. */
   @Transaction
   default void eachComplete(String[] states, TaskFilter filter, Integer max, Consumer<TaskRecord> sink) {
-    try (ResultIterator<TaskRecord> rows = completeRows(states, filter.sql(), filter, max).iterator()) {
-      rows.forEachRemaining(sink);
-    }
+    completeRows(states, filter.sql(), filter, max).forEach(sink); // closes the cursor
   }
 
   @SqlQuery("SELECT id FROM tasks WHERE datasource = :ds AND active ORDER BY created_time, id")

@@ -1,5 +1,6 @@
 package dev.druidtasks.server.task;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,14 +31,7 @@ public enum TaskState {
   }
 
   public static Optional<TaskState> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    for (TaskState s : values()) {
-      if (s.name().equals(text.toUpperCase(Locale.ROOT))) {
-        return Optional.of(s);
-      }
-    }
-    return Optional.empty();
+    return text == null ? Optional.empty()
+        : Arrays.stream(values()).filter(s -> s.name().equals(text.toUpperCase(Locale.ROOT))).findFirst();
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.Interval;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -69,10 +68,7 @@ public record GranularitySpec(
         t = next;
       }
     }
-    List<Interval> out = new ArrayList<>();
-    for (long s : starts) {
-      out.add(new Interval(Instant.ofEpochMilli(s), Instant.ofEpochMilli(segment.bucketEnd(s))));
-    }
-    return out;
+    return starts.stream().map(s -> new Interval(Instant.ofEpochMilli(s), Instant.ofEpochMilli(segment.bucketEnd(s))))
+        .toList();
   }
 }

@@ -44,12 +44,8 @@ public final class SimulatedTaskType extends TaskType {
     }
 
     static Kind of(String typeName) {
-      for (Kind k : values()) {
-        if (k.typeName.equals(typeName)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException("not a simulated task type: " + typeName);
+      return Arrays.stream(values()).filter(k -> k.typeName.equals(typeName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("not a simulated task type: " + typeName));
     }
   }
 

@@ -34,12 +34,8 @@ public final class SimulationControl {
 
   /** The plan of the first rule matching the task, else {@link SimulationPlan#DEFAULT}. */
   SimulationPlan planFor(String type, String dataSource, String id) {
-    for (SimulationRule r : rules) {
-      if (r.matches(type, dataSource, id)) {
-        return r.simulate();
-      }
-    }
-    return SimulationPlan.DEFAULT;
+    return rules.stream().filter(r -> r.matches(type, dataSource, id)).findFirst().map(SimulationRule::simulate)
+        .orElse(SimulationPlan.DEFAULT);
   }
 
   /**
