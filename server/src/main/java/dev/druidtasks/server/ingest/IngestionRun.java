@@ -43,6 +43,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -132,7 +133,7 @@ final class IngestionRun {
     try {
       List<InputFiles.Entity> inputs = part != null ? InputFiles.segmentRows(part.segments())
           : io.inputSource() instanceof InputSourceSpec.Local local
-          ? InputFiles.local(local.directory(), local.filter(), local.paths(), local.confinement()::allows, log)
+          ? InputFiles.local(local.directory(), local.fileNames(), local.paths(), local.confinement()::allows, log)
           : List.of(InputFiles.inline(((InputSourceSpec.Inline) io.inputSource()).data()));
       logInputs(inputs);
       report.state = State.BUILD_SEGMENTS;
@@ -207,12 +208,8 @@ final class IngestionRun {
   }
 
   private void prepare() {
-    Set<String> read = new LinkedHashSet<>();
-    for (MetricSpec m : schema.metricsSpec()) {
-      if (m.fieldName() != null) {
-        read.add(m.fieldName());
-      }
-    }
+    Set<String> read = schema.metricsSpec().stream().map(MetricSpec::fieldName).filter(Objects::nonNull)
+        .collect(Collectors.toCollection(LinkedHashSet::new));
     if (filter != null) {
       filter.collectColumns(read);
     }

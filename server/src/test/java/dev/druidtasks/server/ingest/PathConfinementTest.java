@@ -108,11 +108,13 @@ class PathConfinementTest {
 
   @Test
   void globMatchesLikeCommonsWildcards() throws Exception {
-    var p = PathConfinement.globPattern("wiki*-2015-??-12.json.gz", "f");
-    assertThat(p.matcher("wikiticker-2015-09-12.json.gz").matches()).isTrue();
-    assertThat(p.matcher("wiki-2015-9-12.json.gz").matches()).isFalse();
-    assertThat(p.matcher("Wikiticker-2015-09-12.json.gz").matches()).isFalse();
-    assertThat(PathConfinement.globPattern("a.b", "f").matcher("axb").matches()).isFalse();
-    assertThatThrownBy(() -> PathConfinement.globPattern("..", "f")).isInstanceOf(InvalidTaskException.class);
+    var p = PathConfinement.fileNames("wiki*-2015-??-12.json.gz", "f");
+    assertThat(p.matches(Path.of("wikiticker-2015-09-12.json.gz"))).isTrue();
+    assertThat(p.matches(Path.of("wiki-2015-9-12.json.gz"))).isFalse();
+    assertThat(p.matches(Path.of("Wikiticker-2015-09-12.json.gz"))).isFalse();
+    assertThat(PathConfinement.fileNames("a.b", "f").matches(Path.of("axb"))).isFalse();
+    assertThat(PathConfinement.fileNames("[a]{b,c}.json", "f").matches(Path.of("[a]{b,c}.json"))).isTrue();
+    assertThat(PathConfinement.fileNames("[a]{b,c}.json", "f").matches(Path.of("ab.json"))).isFalse();
+    assertThatThrownBy(() -> PathConfinement.fileNames("..", "f")).isInstanceOf(InvalidTaskException.class);
   }
 }

@@ -55,10 +55,10 @@ public final class InputFiles {
 
   /**
    * {@code local} input: the regular files under {@code baseDir} (recursively, sorted by path) whose
-   * names match {@code filter}, then the listed {@code files}; each once, as its real path, which
+   * names {@code fileNames} matches, then the listed {@code files}; each once, as its real path, which
    * must be {@code allowed}.
    */
-  public static List<Entity> local(Path baseDir, String filter, List<Path> files, Predicate<Path> allowed, TaskLog log)
+  public static List<Entity> local(Path baseDir, PathMatcher fileNames, List<Path> files, Predicate<Path> allowed, TaskLog log)
       throws IOException {
     Set<Path> found = new LinkedHashSet<>();
     if (baseDir != null) {
@@ -66,11 +66,9 @@ public final class InputFiles {
       if (!allowed.test(base)) {
         throw new IOException("baseDir [" + baseDir + "] now leads outside the directories this server may read");
       }
-      // Druid matches file names with only * and ? as wildcards, so glob's brackets and braces are literal
-      PathMatcher glob = base.getFileSystem().getPathMatcher("glob:" + filter.replaceAll("[\\[\\]{}]", "\\\\$0"));
       List<Path> matches;
       try (Stream<Path> walk = Files.walk(base)) {
-        matches = walk.filter(p -> p.getFileName() != null && glob.matches(p.getFileName()))
+        matches = walk.filter(p -> p.getFileName() != null && fileNames.matches(p.getFileName()))
             .filter(Files::isRegularFile).sorted().toList();
       }
       for (Path p : matches) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.druidtasks.server.task.InvalidField;
 import dev.druidtasks.server.task.InvalidTaskException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,12 @@ public sealed interface InputSourceSpec {
   String FIELD = "spec.ioConfig.inputSource";
 
   /**
-   * Files under {@code baseDir} whose names match {@code filter}, and/or the listed {@code files};
-   * {@code directory} and {@code paths} are their real paths, checked against the confinement.
+   * Files under {@code baseDir} whose names match {@code filter} ({@code fileNames}), and/or the listed
+   * {@code files}; {@code directory} and {@code paths} are their real paths, checked against the confinement.
    */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
   record Local(String baseDir, String filter, List<String> files, @JsonIgnore @JacksonInject PathConfinement confinement,
-      @JsonIgnore Path directory, @JsonIgnore List<Path> paths,
+      @JsonIgnore Path directory, @JsonIgnore PathMatcher fileNames, @JsonIgnore List<Path> paths,
       @JsonAnySetter @JsonAnyGetter Map<String, Object> unknown) implements InputSourceSpec {
     public Local {
       files = files != null ? List.copyOf(files) : List.of();
@@ -48,7 +49,7 @@ public sealed interface InputSourceSpec {
           if (filter == null) {
             throw InvalidField.message("Missing required field [" + FIELD + ".filter]");
           }
-          PathConfinement.globPattern(filter, FIELD + ".filter");
+          fileNames = PathConfinement.fileNames(filter, FIELD + ".filter");
           directory = confinement.resolveDirectory(baseDir, FIELD + ".baseDir");
           baseDir = displayPath(baseDir);
         }

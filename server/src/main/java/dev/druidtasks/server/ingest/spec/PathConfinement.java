@@ -2,12 +2,13 @@ package dev.druidtasks.server.ingest.spec;
 
 import dev.druidtasks.server.task.InvalidTaskException;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Where ingestion tasks may read local files, and the checks that keep {@code local} input there: a path
@@ -108,8 +109,11 @@ public record PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, P
     return roots.stream().anyMatch(path::startsWith);
   }
 
-  /** Checks a {@code filter} and turns it into a regex: {@code *} any run of characters, {@code ?} one. */
-  public static Pattern globPattern(String filter, String field) throws InvalidTaskException {
+  /**
+   * Checks a {@code filter} and turns it into a matcher of file names. Druid's only wildcards are {@code *}
+   * (any run of characters) and {@code ?} (one), so glob's brackets and braces stay literal.
+   */
+  public static PathMatcher fileNames(String filter, String field) throws InvalidTaskException {
     if (filter.length() > MAX_FILTER_LENGTH) {
       throw new InvalidTaskException("Field [" + field + "] is " + filter.length() + " characters long; at most "
           + MAX_FILTER_LENGTH + " are allowed");
@@ -119,22 +123,6 @@ public record PathConfinement(List<Path> allowedRoots, List<Path> deniedRoots, P
       throw new InvalidTaskException(
           "Field [" + field + "]: [" + filter + "] must be a file name pattern without '/', '\\' or '..'");
     }
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (char c : filter.toCharArray()) {
-      if (c == '*' || c == '?') {
-        if (literal.length() > 0) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (literal.length() > 0) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    return FileSystems.getDefault().getPathMatcher("glob:" + filter.replaceAll("[\\[\\]{}]", "\\\\$0"));
   }
 }
