@@ -3,12 +3,10 @@ package dev.druidtasks.server.api;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.druidtasks.server.task.BindingErrors;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * A body that is not the JSON the endpoint reads: 400, naming the problem and where it is, in JSON
@@ -26,8 +24,9 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
     if (e instanceof StreamConstraintsException) {
       msg.append("Request body exceeds a JSON limit (nesting, length of a number or string)");
     } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-      msg.append("Request body is not what this endpoint reads: expected ").append(kind(m.getTargetType()))
-          .append(m.getPath().isEmpty() ? "" : " at " + path(m));
+      msg.append("Request body is not what this endpoint reads: expected ")
+          .append(BindingErrors.expected(m.getTargetType()))
+          .append(m.getPath().isEmpty() ? "" : " at " + BindingErrors.path(m, "$"));
     } else {
       msg.append("Request body is not valid JSON: ").append(firstClause(e.getOriginalMessage()));
     }
@@ -36,30 +35,6 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
       msg.append(" (line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr()).append(')');
     }
     return ErrorBody.invalidInput(msg.toString());
-  }
-
-  private static String kind(Class<?> type) {
-    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-      return "a JSON array";
-    }
-    if (CharSequence.class.isAssignableFrom(type)) {
-      return "a string";
-    }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
-      return "a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
-    }
-    return Map.class.isAssignableFrom(type) ? "a JSON object" : "a JSON value of another kind";
-  }
-
-  private static String path(JsonMappingException m) {
-    StringBuilder b = new StringBuilder("$");
-    for (JsonMappingException.Reference r : m.getPath()) {
-      b.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
-    }
-    return b.toString();
   }
 
   /** Jackson's message up to where it starts describing its own input source and features. */

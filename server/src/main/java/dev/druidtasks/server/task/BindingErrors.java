@@ -5,16 +5,21 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-/** Jackson's binding failures as the 400s word them: the field's path, never a Java type. */
-final class BindingErrors {
+/**
+ * Jackson's binding failures as the 400s word them: the field's path, never a Java type. Every refusal of
+ * a body that does not bind names paths and kinds of value with {@link #path} and {@link #expected}.
+ */
+public final class BindingErrors {
   private BindingErrors() {}
 
   static String message(JsonMappingException e, Collection<String> taskTypes) {
-    String path = path(e);
+    String path = path(e, "");
     if (e instanceof InvalidTypeIdException t) {
       return unresolvedType(t, path, taskTypes);
     }
@@ -55,22 +60,29 @@ final class BindingErrors {
     return names;
   }
 
-  private static String expected(Class<?> c) {
-    if (c == String.class) {
+  /** The kind of JSON value a Java type binds: "a string", "an integer", "an array", … */
+  public static String expected(Class<?> c) {
+    if (CharSequence.class.isAssignableFrom(c)) {
       return "a string";
     }
     if (c == Boolean.class || c == boolean.class) {
       return "true or false";
     }
+    if (c == Double.class || c == double.class || c == Float.class || c == float.class || c == BigDecimal.class) {
+      return "a number";
+    }
     if (Number.class.isAssignableFrom(c) || c.isPrimitive()) {
       return "an integer";
+    }
+    if (c.isEnum()) {
+      return "one of " + Arrays.toString(c.getEnumConstants());
     }
     return Collection.class.isAssignableFrom(c) || c.isArray() ? "an array" : "a JSON object";
   }
 
-  /** {@code spec.dataSchema.metricsSpec[0].fieldName}. */
-  private static String path(JsonMappingException e) {
-    StringBuilder b = new StringBuilder();
+  /** Where the failure is below {@code root}: {@code spec.dataSchema.metricsSpec[0].fieldName}, or {@code $.ids[2]}. */
+  public static String path(JsonMappingException e, String root) {
+    StringBuilder b = new StringBuilder(root);
     for (JsonMappingException.Reference r : e.getPath()) {
       if (r.getFieldName() != null) {
         b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());

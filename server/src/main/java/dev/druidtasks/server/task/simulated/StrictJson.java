@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.druidtasks.server.task.BindingErrors;
 import dev.druidtasks.server.task.InvalidField;
-import java.util.List;
 import java.util.Map;
 
 /** Binds a JSON value to a plan or a rule, refusing unknown fields and wrong kinds with the field's path. */
@@ -42,37 +42,18 @@ final class StrictJson {
     if (!(cause instanceof JsonMappingException m)) {
       return "Field [" + field + "] is not valid";
     }
-    StringBuilder path = new StringBuilder(field);
-    for (JsonMappingException.Reference r : m.getPath()) {
-      path.append(r.getFieldName() != null ? (path.isEmpty() ? "" : ".") + r.getFieldName()
-          : "[" + r.getIndex() + "]");
-    }
+    String path = BindingErrors.path(m, field);
     if (m.getCause() instanceof InvalidField f) {
-      return f.at(path.toString());
+      return f.at(path);
     }
     if (m instanceof UnrecognizedPropertyException u) {
       return "Field [" + path + "] is not known (known: " + String.join(", ",
           u.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")";
     }
     if (m instanceof MismatchedInputException mi && mi.getTargetType() != null) {
-      return "Field [" + path + "] must be " + expected(mi.getTargetType());
+      return "Field [" + path + "] must be " + BindingErrors.expected(mi.getTargetType());
     }
     return "Field [" + path + "] is not valid";
   }
 
-  private static String expected(Class<?> type) {
-    if (type == Long.class || type == long.class) {
-      return "a whole number";
-    }
-    if (type == String.class) {
-      return "a string";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "an array";
-    }
-    if (Map.class.isAssignableFrom(type)) {
-      return "an object";
-    }
-    return "of another kind";
-  }
 }
