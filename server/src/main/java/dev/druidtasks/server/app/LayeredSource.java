@@ -13,13 +13,12 @@ import io.dropwizard.core.setup.Bootstrap;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
 import org.apache.commons.text.StringSubstitutor;
 
 /**
@@ -36,6 +35,7 @@ final class LayeredSource implements ConfigurationSourceProvider {
 
   LayeredSource(Predicate<String> isSet) {
     this.isSet = isSet;
+    yaml.configOverride(ArrayNode.class).setMergeable(false); // a list in the file replaces the bundled one
   }
 
   /**
@@ -54,6 +54,19 @@ final class LayeredSource implements ConfigurationSourceProvider {
         new LayeredSource(name -> given.apply(name) != null), new StringSubstitutor(value::apply)));
   }
 
+  /**
+   * The flags every command reads its database by ({@code --data-dir} helped by {@code dataDirHelp}), and
+   * {@code --config}; each stands for its variable of the bundled configuration.
+   */
+  static void databaseFlags(Subparser p, String dataDirHelp) {
+    p.addArgument("--config").dest("file").help("a Dropwizard YAML configuration file (optional)");
+    p.addArgument("--data-dir").dest("DRUID_TASKS_DATA_DIR").help(dataDirHelp);
+    p.addArgument("--jdbc-url").dest("DRUID_TASKS_JDBC_URL").help("an external PostgreSQL, e.g."
+        + " jdbc:postgresql://host:5432/druid; then no embedded database starts");
+    p.addArgument("--db-user").dest("DRUID_TASKS_DB_USER").help("user of the external PostgreSQL");
+    p.addArgument("--db-password").dest("DRUID_TASKS_DB_PASSWORD").help("password of the external PostgreSQL");
+  }
+
   @Override
   public InputStream open(String path) throws IOException {
     InputStream bundled = new ResourceConfigurationSourceProvider().open(BUNDLED);
@@ -62,20 +75,11 @@ final class LayeredSource implements ConfigurationSourceProvider {
     }
     JsonNode defaults = yaml.readTree(bundled);
     JsonNode file = yaml.readTree(new FileConfigurationSourceProvider().open(path));
-    JsonNode merged = file == null || file.isMissingNode() ? defaults.deepCopy() : merge(defaults.deepCopy(), file);
+    // objects merged key by key, at every depth
+    JsonNode merged = file == null || file.isMissingNode() ? defaults.deepCopy()
+        : yaml.readerForUpdating(defaults.deepCopy()).readValue(file);
     keepSetVariables(defaults, merged);
     return new ByteArrayInputStream(yaml.writeValueAsBytes(merged));
-  }
-
-  private static JsonNode merge(JsonNode base, JsonNode over) {
-    if (!(base instanceof ObjectNode b) || !over.isObject()) {
-      return over;
-    }
-    for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      b.set(e.getKey(), b.has(e.getKey()) ? merge(b.get(e.getKey()), e.getValue()) : e.getValue());
-    }
-    return b;
   }
 
   private void keepSetVariables(JsonNode defaults, JsonNode target) {

@@ -42,13 +42,8 @@ final class SeedCommand extends ConfiguredCommand<DruidTasksConfiguration> {
   @Override
   public void configure(Subparser p) {
     p.addArgument("--tasks").type(Long.class).required(true).help("how many tasks to add");
-    p.addArgument("--config").dest("file").help("a Dropwizard YAML configuration file (optional)");
-    p.addArgument("--data-dir").dest("DRUID_TASKS_DATA_DIR").help("the data dir whose embedded database is seeded"
-        + " (default ./var); the server must be stopped");
-    p.addArgument("--jdbc-url").dest("DRUID_TASKS_JDBC_URL")
-        .help("seed this PostgreSQL instead, e.g. jdbc:postgresql://host:5432/druid");
-    p.addArgument("--db-user").dest("DRUID_TASKS_DB_USER").help("user of the external PostgreSQL");
-    p.addArgument("--db-password").dest("DRUID_TASKS_DB_PASSWORD").help("password of the external PostgreSQL");
+    LayeredSource.databaseFlags(p, "the data dir whose embedded database is seeded (default ./var); the server must"
+        + " be stopped");
     p.addArgument("--datasources").type(Integer.class).setDefault(8).help("data sources (default 8)");
     p.addArgument("--days").type(Integer.class).setDefault(365).help("days the tasks are spread over, up to now"
         + " (default 365)");

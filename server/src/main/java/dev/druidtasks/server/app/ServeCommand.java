@@ -26,16 +26,10 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
 
   @Override
   public void configure(Subparser subparser) {
-    subparser.addArgument("--config").dest("file").help("a Dropwizard YAML configuration file (optional)");
+    LayeredSource.databaseFlags(subparser, "where the embedded database, segments and task files live (default ./var)");
     flag(subparser, "--port", "PORT", "HTTP port of the API (default 8888)").type(Integer.class);
     flag(subparser, "--admin-port", "ADMIN_PORT", "HTTP port of the admin endpoints: health checks, metrics"
         + " (default 8889)").type(Integer.class);
-    flag(subparser, "--data-dir", "DATA_DIR", "where the embedded database, segments and task files live"
-        + " (default ./var)");
-    flag(subparser, "--jdbc-url", "JDBC_URL", "an external PostgreSQL, e.g. jdbc:postgresql://host:5432/druid;"
-        + " then no embedded database starts");
-    flag(subparser, "--db-user", "DB_USER", "user of the external PostgreSQL");
-    flag(subparser, "--db-password", "DB_PASSWORD", "password of the external PostgreSQL");
     flag(subparser, "--capacity", "CAPACITY", "tasks this node's worker runs at once (default 2)")
         .type(Integer.class);
     flag(subparser, "--host", "HOST", "host name this node reports as task location (default localhost)");

@@ -37,11 +37,7 @@ final class UsersCommand extends ConfiguredCommand<DruidTasksConfiguration> {
     subparser.addArgument("--password-file").dest("passwordFile").required(true)
         .help("a file whose first line is the password");
     subparser.addArgument("--role").help("a role to give the user; admin may do everything");
-    subparser.addArgument("--config").dest("file").help("a Dropwizard YAML configuration file (optional)");
-    subparser.addArgument("--data-dir").dest("DRUID_TASKS_DATA_DIR").help("the server's data dir (default ./var)");
-    subparser.addArgument("--jdbc-url").dest("DRUID_TASKS_JDBC_URL").help("an external PostgreSQL");
-    subparser.addArgument("--db-user").dest("DRUID_TASKS_DB_USER");
-    subparser.addArgument("--db-password").dest("DRUID_TASKS_DB_PASSWORD");
+    LayeredSource.databaseFlags(subparser, "the server's data dir (default ./var)");
   }
 
   @Override
