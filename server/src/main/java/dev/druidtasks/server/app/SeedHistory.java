@@ -23,7 +23,7 @@ final class SeedHistory {
   private record Kind(String type, int weight, Duration typicalRun, double failureRate, List<String> errors,
       int daysBackMin, int daysBackMax) {}
 
-  private static final String WORKER_LOST = "Task failed because worker[%s] stopped responding";
+  private static final String WORKER_LOST = ErrorMessages.workerLost("%s");
   private static final List<Kind> KINDS = List.of(
       new Kind("index_parallel", 50, Duration.ofSeconds(90), 0.08, List.of(WORKER_LOST,
           "Max parse exceptions[0] exceeded",
@@ -37,8 +37,7 @@ final class SeedHistory {
           "java.lang.OutOfMemoryError: Java heap space"), 1, 1),
       new Kind("compact", 20, Duration.ofSeconds(150), 0.05, List.of(WORKER_LOST,
           "No segments found for compaction. Please check that datasource name and interval are correct."), 2, 9),
-      new Kind("kill", 10, Duration.ofSeconds(4), 0.03, List.of(
-          "Task failed because its worker is no longer registered"), 30, 120),
+      new Kind("kill", 10, Duration.ofSeconds(4), 0.03, List.of(ErrorMessages.WORKER_UNREGISTERED), 30, 120),
       new Kind("noop", 10, Duration.ofMillis(2500), 0.01, List.of(WORKER_LOST), 0, 0));
   private static final int WEIGHTS = KINDS.stream().mapToInt(Kind::weight).sum();
   /** Of the failures, this many are a user's shutdown, half of them before the task started. */

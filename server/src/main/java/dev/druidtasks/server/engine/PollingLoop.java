@@ -73,24 +73,21 @@ final class PollingLoop {
   }
 
   private void run() {
-    while (!stopping) {
-      try {
-        step.run();
-        failuresInARow = 0;
-        awaitWake(tick.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        failuresInARow++;
-        LOG.warn("{} step failed ({} in a row); retrying", name, failuresInARow, e);
+    try {
+      while (!stopping) {
+        long wait = tick.toMillis();
         try {
-          awaitWake(RETRY_MS);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          return;
+          step.run();
+          failuresInARow = 0;
+        } catch (RuntimeException e) {
+          failuresInARow++;
+          LOG.warn("{} step failed ({} in a row); retrying", name, failuresInARow, e);
+          wait = RETRY_MS;
         }
+        awaitWake(wait);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -97,15 +97,13 @@ public final class TaskScheduler extends ControlledLoop {
       }
       for (String id : store.scheduling().runningOn(worker)) {
         LOG.warn("worker {} stopped heartbeating; failing its task {}", worker, id);
-        store.tasks().complete(id, false, ErrorMessages.truncate("Task failed because worker[" + worker
-            + "] stopped responding"), List.of(), clock.instant());
+        store.tasks().complete(id, false, ErrorMessages.truncate(ErrorMessages.workerLost(worker)), List.of(),
+            clock.instant());
       }
     }
-    // and tasks left by a worker no longer registered (declared dead, then claimed before it knew)
     for (String id : store.scheduling().runningOnUnregisteredWorkers()) {
       LOG.warn("task {} runs on a worker that is not registered; failing it", id);
-      store.tasks().complete(id, false, "Task failed because its worker is no longer registered", List.of(),
-          clock.instant());
+      store.tasks().complete(id, false, ErrorMessages.WORKER_UNREGISTERED, List.of(), clock.instant());
     }
   }
 }

@@ -27,17 +27,15 @@ public interface TaskDao {
   @CreateSqlObject
   AuditDao audit();
 
-  @SqlUpdate("INSERT INTO tasks (id, group_id, type, datasource, priority, created_time, queue_insertion_time, state,"
-      + " active, payload) VALUES (:id, :groupId, :type, :dataSource, :priority, :createdTime, :createdTime, 'WAITING',"
-      + " true, CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING")
+  String INSERT_ROW = "INSERT INTO tasks (id, group_id, type, datasource, priority, created_time, queue_insertion_time,"
+      + " state, active, payload) VALUES (:id, :groupId, :type, :dataSource, :priority, :createdTime, :createdTime,"
+      + " 'WAITING', true, CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING";
+
+  @SqlUpdate(INSERT_ROW)
   int insertRow(@BindMethods NewTask task);
 
-
   /** The row and audit line of a new task in one statement; selects the inserted ids. */
-  String INSERT_TASK = "WITH task AS (INSERT INTO tasks (id, group_id, type, datasource, priority, created_time,"
-      + " queue_insertion_time, state, active, payload) VALUES (:id, :groupId, :type, :dataSource, :priority,"
-      + " :createdTime, :createdTime, 'WAITING', true, CAST(:payloadJson AS json)) ON CONFLICT (id) DO NOTHING"
-      + " RETURNING id, datasource, created_time),"
+  String INSERT_TASK = "WITH task AS (" + INSERT_ROW + " RETURNING id, datasource, created_time),"
       + " audit AS (INSERT INTO audit_log (audit_time, action, task_id, datasource)"
       + " SELECT created_time, 'task.submit', id, datasource FROM task)";
 
