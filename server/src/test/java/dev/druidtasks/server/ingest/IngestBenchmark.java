@@ -73,7 +73,8 @@ public final class IngestBenchmark {
       if (wikipedia) {
         Path root = DocSamples.repositoryRoot();
         ObjectNode spec = filtered(DocSamples.submitRequest("bench"), filter);
-        measure("wikipedia sample (gz, 17.1 MB uncompressed" + (filter ? ", filtered" : "") + ")", spec, PathConfinement.under(root), tmp, warmups, runs);
+        measure("wikipedia sample (gz, 17.1 MB uncompressed" + (filter ? ", filtered" : "") + ")", spec,
+            PathConfinement.under(root), tmp, warmups, runs);
       }
       if (generated) {
         Path data = Files.createDirectories(tmp.resolve("data"));

@@ -58,8 +58,8 @@ public final class InputFiles {
    * names {@code fileNames} matches, then the listed {@code files}; each once, as its real path, which
    * must be {@code allowed}.
    */
-  public static List<Entity> local(Path baseDir, PathMatcher fileNames, List<Path> files, Predicate<Path> allowed, TaskLog log)
-      throws IOException {
+  public static List<Entity> local(Path baseDir, PathMatcher fileNames, List<Path> files, Predicate<Path> allowed,
+      TaskLog log) throws IOException {
     Set<Path> found = new LinkedHashSet<>();
     if (baseDir != null) {
       Path base = baseDir.toRealPath();
