@@ -1,6 +1,7 @@
 package dev.druidtasks.server.task;
 
 import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Jackson's binding failures as the 400s word them: the field's path, never a Java type. Every refusal of
@@ -77,7 +79,17 @@ public final class BindingErrors {
     if (c.isEnum()) {
       return "one of " + Arrays.toString(c.getEnumConstants());
     }
+    if (creator(c, JsonCreator.Mode.DELEGATING)) { // an interval, a granularity's name: written as text
+      return creator(c, JsonCreator.Mode.PROPERTIES) ? "a string or a JSON object" : "a string";
+    }
     return Collection.class.isAssignableFrom(c) || c.isArray() ? "an array" : "a JSON object";
+  }
+
+  /** Whether {@code c} declares a {@code @JsonCreator} of that mode (a delegating one: from one string). */
+  private static boolean creator(Class<?> c, JsonCreator.Mode mode) {
+    return Stream.concat(Arrays.stream(c.getDeclaredMethods()), Arrays.stream(c.getDeclaredConstructors()))
+        .map(m -> m.getAnnotation(JsonCreator.class))
+        .anyMatch(a -> a != null && a.mode() == mode);
   }
 
   /** Where the failure is below {@code root}: {@code spec.dataSchema.metricsSpec[0].fieldName}, or {@code $.ids[2]}. */

@@ -62,6 +62,17 @@ class SpecValidationTest {
         .startsWith("Field [spec.tuningConfig.maxRowsPerSegment] must be between 1");
   }
 
+  /** A value written as text in Druid (an interval, a granularity's name) is asked for as text, not as an object. */
+  @Test
+  void valuesWrittenAsTextAreAskedForAsText() {
+    assertThat(errorWith("/spec/dataSchema/granularitySpec/intervals", "[5]"))
+        .isEqualTo("Field [spec.dataSchema.granularitySpec.intervals[0]] must be a string");
+    assertThat(errorWith("/spec/dataSchema/granularitySpec/segmentGranularity", "5"))
+        .isEqualTo("Field [spec.dataSchema.granularitySpec.segmentGranularity] must be a string or a JSON object");
+    assertThat(errorWith("/spec/dataSchema/dimensionsSpec", "{\"dimensions\":[true]}"))
+        .isEqualTo("Field [spec.dataSchema.dimensionsSpec.dimensions[0]] must be a string or a JSON object");
+  }
+
   @Test
   void unsafeDataSourceNamesAreRefused() {
     assertThat(errorWith("/spec/dataSchema/dataSource", "\"a/b\""))

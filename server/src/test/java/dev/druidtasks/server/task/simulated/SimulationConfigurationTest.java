@@ -50,6 +50,8 @@ class SimulationConfigurationTest {
         .isInstanceOf(InvalidField.class).hasMessageContaining("[typo]").hasMessageContaining("simulate");
     assertThatThrownBy(() -> SimulationRule.bind(Map.of("simulate", Map.of("logLines", "one"))))
         .hasMessageContaining("[simulate.logLines] must be an array");
+    assertThatThrownBy(() -> SimulationRule.bind(Map.of("simulate", Map.of("lockIntervals", List.of(5)))))
+        .hasMessageContaining("[simulate.lockIntervals[0]] must be a string");
     assertThatThrownBy(() -> SimulationRule.bind(List.of())).hasMessageContaining("must be an object");
   }
 
