@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sourceforge.argparse4j.inf.Argument;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.apache.commons.text.StringSubstitutor;
@@ -60,11 +61,16 @@ final class LayeredSource implements ConfigurationSourceProvider {
    */
   static void databaseFlags(Subparser p, String dataDirHelp) {
     p.addArgument("--config").dest("file").help("a Dropwizard YAML configuration file (optional)");
-    p.addArgument("--data-dir").dest("DRUID_TASKS_DATA_DIR").help(dataDirHelp);
-    p.addArgument("--jdbc-url").dest("DRUID_TASKS_JDBC_URL").help("an external PostgreSQL, e.g."
-        + " jdbc:postgresql://host:5432/druid; then no embedded database starts");
-    p.addArgument("--db-user").dest("DRUID_TASKS_DB_USER").help("user of the external PostgreSQL");
-    p.addArgument("--db-password").dest("DRUID_TASKS_DB_PASSWORD").help("password of the external PostgreSQL");
+    flag(p, "--data-dir", "DATA_DIR", dataDirHelp);
+    flag(p, "--jdbc-url", "JDBC_URL", "an external PostgreSQL, e.g. jdbc:postgresql://host:5432/druid; then no"
+        + " embedded database starts");
+    flag(p, "--db-user", "DB_USER", "user of the external PostgreSQL");
+    flag(p, "--db-password", "DB_PASSWORD", "password of the external PostgreSQL");
+  }
+
+  /** A flag whose value stands for the variable {@code DRUID_TASKS_<variable>} of the bundled configuration. */
+  static Argument flag(Subparser p, String name, String variable, String help) {
+    return p.addArgument(name).dest("DRUID_TASKS_" + variable).help(help);
   }
 
   @Override

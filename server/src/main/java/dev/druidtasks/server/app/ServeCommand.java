@@ -1,5 +1,7 @@
 package dev.druidtasks.server.app;
 
+import static dev.druidtasks.server.app.LayeredSource.flag;
+
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
@@ -47,12 +49,6 @@ final class ServeCommand extends ServerCommand<DruidTasksConfiguration> {
       flag(subparser, "--scheduler", "SCHEDULER", "also take part in the scheduler's leadership (and so answer the"
           + " Tasks API, as /leader may name this node)").action(Arguments.storeConst()).setConst("true");
     }
-  }
-
-  /** A flag whose value stands for the variable {@code DRUID_TASKS_<variable>} of the bundled configuration. */
-  private static net.sourceforge.argparse4j.inf.Argument flag(Subparser p, String name, String variable,
-      String help) {
-    return p.addArgument(name).dest("DRUID_TASKS_" + variable).help(help);
   }
 
   @Override
